@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import contentCheck from './src/integrations/content-check.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import { normaliseBase } from './src/lib/urls.ts';
+
+// Where the site lives. A partner hosting it under its own sub-path sets both at build time:
+//   SITE_URL=https://news.example BASE_PATH=/interactives/ukraine-guarantees/ npm run build
+const site = process.env.SITE_URL || 'https://example.org';
+const base = normaliseBase(process.env.BASE_PATH || '/');
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scoped styles by class keep the HTML small (no data-astro-cid-* attribute on every element).
+  scopedStyleStrategy: 'class',
+  // Never inline scripts: every script is a file from 'self', so the CSP needs no script hashes.
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [contentCheck(), mdx(), pagefind()],
+  markdown: { syntaxHighlight: false },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles WebAssembly; its fallback path needs 'wasm-unsafe-eval'. 'self' must be restated.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+});

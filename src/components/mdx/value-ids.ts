@@ -1,0 +1,3 @@
+let counter = 0;
+/** A build-wide sequence for <Value> note ids. */
+export const nextValueId = () => ++counter;

@@ -1,0 +1,408 @@
+/**
+ * Checks everything under content/ before a build publishes anything, and reports each problem
+ * as file + field + what is wrong. Astro validates front matter but only *logs* a dangling
+ * reference (Astro 7), so this is where unknown ids, duplicate ids, impossible dates and card
+ * ids that would collide with a route are caught.
+ *
+ * `checkContent` is pure (text in, problems out) so tests can feed it broken fixtures;
+ * `readContentFiles` is the only part that touches the disk.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'astro/zod';
+import {
+  cardSchema,
+  comparisonSchema,
+  figureSchema,
+  glossaryTermSchema,
+  homeSchema,
+  layersSchema,
+  personSchema,
+  quoteSchema,
+  sourceSchema,
+  stackSchema,
+  timelineEventSchema,
+  type Card,
+  type Comparison,
+  type Figure,
+  type GlossaryTerm,
+  type Home,
+  type Layers,
+  type Person,
+  type Quote,
+  type Source,
+  type Stack,
+  type TimelineEvent,
+} from '../schemas';
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export const formatProblem = (p: Problem) => `${p.file}: ${p.field}: ${p.message}`;
+
+/** Paths are relative to the project root and use '/'. */
+export type ContentFiles = Record<string, string>;
+
+/** Top-level routes a stack or card id must never take. */
+export const RESERVED_IDS = [
+  'embed',
+  'sources',
+  'updates',
+  'search',
+  'chart',
+  'oembed',
+  'pagefind',
+  'rss',
+  '404',
+  '_astro',
+  'data',
+  'charts',
+  'og',
+] as const;
+
+export interface CardRecord {
+  /** 'security-guarantees/european-force' */
+  path: string;
+  file: string;
+  stack: string;
+  id: string;
+  data: Card;
+  body: string;
+}
+
+export interface ContentModel {
+  sources: Source[];
+  people: Person[];
+  quotes: Quote[];
+  figures: Figure[];
+  timeline: TimelineEvent[];
+  glossary: GlossaryTerm[];
+  stacks: Stack[];
+  home?: Home;
+  comparison?: Comparison;
+  layers?: Layers;
+  cards: CardRecord[];
+}
+
+export const DATA_FILES = {
+  sources: 'content/data/sources.yaml',
+  people: 'content/data/people.yaml',
+  quotes: 'content/data/quotes.yaml',
+  figures: 'content/data/figures.yaml',
+  timeline: 'content/data/timeline.yaml',
+  glossary: 'content/data/glossary.yaml',
+  stacks: 'content/data/stacks.yaml',
+  home: 'content/data/home.yaml',
+  comparison: 'content/data/article5.yaml',
+  layers: 'content/data/layers.yaml',
+} as const;
+
+const CARD_FILE = /^content\/explainers\/([^/]+)\/([^/]+)\.mdx$/;
+
+/** Read every file the checker needs from the project root. */
+export function readContentFiles(root: string): ContentFiles {
+  const files: ContentFiles = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ya?ml|mdx|json)$/.test(name)) files[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(join(root, 'content'));
+  return files;
+}
+
+/** 'a.b[2].c' style path for a zod issue. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
+    '',
+  );
+}
+
+function parseYamlFile(file: string, text: string, problems: Problem[]): unknown {
+  try {
+    return parseYaml(text);
+  } catch (e) {
+    problems.push({ file, field: '(file)', message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+/** Split `---\nfront matter\n---\nbody`. */
+export function splitFrontMatter(text: string): { frontMatter?: string; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  return m ? { frontMatter: m[1]!, body: m[2]! } : { body: text };
+}
+
+/** Validate a list file: each record against its schema, ids unique. */
+function parseList<S extends z.ZodType>(
+  file: string,
+  files: ContentFiles,
+  schema: S,
+  problems: Problem[],
+): z.infer<S>[] {
+  const text = files[file];
+  if (text === undefined) {
+    problems.push({ file, field: '(file)', message: 'is missing' });
+    return [];
+  }
+  const raw = parseYamlFile(file, text, problems);
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push({ file, field: '(file)', message: 'must be a list of records (each starting with "- id: …")' });
+    return [];
+  }
+  const out: z.infer<S>[] = [];
+  const seen = new Map<string, number>();
+  raw.forEach((record, i) => {
+    const label = record && typeof record === 'object' && 'id' in record ? `[${i}] (id "${String(record.id)}")` : `[${i}]`;
+    const result = schema.safeParse(record);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ file, field: `${label}${issue.path.length ? `.${fieldPath(issue.path)}` : ''}`, message: issue.message });
+      }
+      return;
+    }
+    const id = (result.data as { id: string }).id;
+    if (seen.has(id)) {
+      problems.push({ file, field: `${label}.id`, message: `duplicate id "${id}" (also record [${seen.get(id)}])` });
+      return;
+    }
+    seen.set(id, i);
+    out.push(result.data);
+  });
+  return out;
+}
+
+function parseObject<S extends z.ZodType>(
+  file: string,
+  files: ContentFiles,
+  schema: S,
+  problems: Problem[],
+): z.infer<S> | undefined {
+  const text = files[file];
+  if (text === undefined) {
+    problems.push({ file, field: '(file)', message: 'is missing' });
+    return undefined;
+  }
+  const raw = parseYamlFile(file, text, problems);
+  if (raw === undefined) return undefined;
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file, field: fieldPath(issue.path) || '(file)', message: issue.message });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+/** Every `<Name … id="x" …>` used in an MDX body. */
+export function componentUses(body: string): { component: string; id: string; line: number }[] {
+  const uses: { component: string; id: string; line: number }[] = [];
+  const re = /<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g;
+  for (const m of body.matchAll(re)) {
+    const idMatch = /\bid=["']([^"']*)["']/.exec(m[2]!);
+    if (!idMatch) continue;
+    const line = body.slice(0, m.index).split('\n').length;
+    uses.push({ component: m[1]!, id: idMatch[1]!, line });
+  }
+  return uses;
+}
+
+/** Components an author may write, and the collection each one's id must be found in. */
+const COMPONENT_TARGETS: Record<string, keyof ContentModel | 'charts' | null> = {
+  Cite: 'sources',
+  Quote: 'quotes',
+  Value: 'figures',
+  Chart: 'charts',
+  Unknown: null,
+  Timeline: null,
+  Layers: null,
+  Comparison: null,
+};
+
+/** Chart ids are the file names in content/data/charts/. */
+export function chartFileIds(files: ContentFiles): Set<string> {
+  const ids = new Set<string>();
+  for (const file of Object.keys(files)) {
+    const m = /^content\/data\/charts\/([^/]+)\.ya?ml$/.exec(file);
+    if (m) ids.add(m[1]!);
+  }
+  return ids;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  model: ContentModel;
+}
+
+/**
+ * Check all content. `chartIds` are the charts that exist (charts live in their own files and
+ * are checked by their own module); `<Chart id>` uses are resolved against them.
+ */
+export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> = chartFileIds(files)): CheckResult {
+  const problems: Problem[] = [];
+  const sources = parseList(DATA_FILES.sources, files, sourceSchema, problems);
+  const people = parseList(DATA_FILES.people, files, personSchema, problems);
+  const quotes = parseList(DATA_FILES.quotes, files, quoteSchema, problems);
+  const figures = parseList(DATA_FILES.figures, files, figureSchema, problems);
+  const timeline = parseList(DATA_FILES.timeline, files, timelineEventSchema, problems);
+  const glossary = parseList(DATA_FILES.glossary, files, glossaryTermSchema, problems);
+  const stacks = parseList(DATA_FILES.stacks, files, stackSchema, problems);
+  const home = parseObject(DATA_FILES.home, files, homeSchema, problems);
+  const comparison = parseObject(DATA_FILES.comparison, files, comparisonSchema, problems);
+  const layers = parseObject(DATA_FILES.layers, files, layersSchema, problems);
+
+  const ids = {
+    sources: new Set(sources.map((s) => s.id)),
+    people: new Set(people.map((p) => p.id)),
+    quotes: new Set(quotes.map((q) => q.id)),
+    figures: new Set(figures.map((f) => f.id)),
+    charts: chartIds,
+  };
+  const need = (set: keyof typeof ids, value: string | undefined, file: string, field: string) => {
+    if (value !== undefined && !ids[set].has(value)) {
+      const kind = set === 'people' ? 'person' : set.replace(/s$/, '');
+      problems.push({ file, field, message: `unknown ${kind} id "${value}"` });
+    }
+  };
+  const needAll = (set: keyof typeof ids, values: readonly string[], file: string, field: string) =>
+    values.forEach((v, i) => need(set, v, file, `${field}[${i}]`));
+
+  const at = (list: { id: string }[], i: number) => `[${i}] (id "${list[i]!.id}")`;
+  people.forEach((p, i) => need('sources', p.source, DATA_FILES.people, `${at(people, i)}.source`));
+  quotes.forEach((q, i) => {
+    need('people', q.speaker, DATA_FILES.quotes, `${at(quotes, i)}.speaker`);
+    need('sources', q.source, DATA_FILES.quotes, `${at(quotes, i)}.source`);
+  });
+  figures.forEach((f, i) => {
+    need('sources', f.source, DATA_FILES.figures, `${at(figures, i)}.source`);
+    needAll('sources', f.alsoSources, DATA_FILES.figures, `${at(figures, i)}.alsoSources`);
+  });
+  glossary.forEach((g, i) => need('sources', g.source, DATA_FILES.glossary, `${at(glossary, i)}.source`));
+  timeline.forEach((e, i) => needAll('sources', e.sources, DATA_FILES.timeline, `${at(timeline, i)}.sources`));
+
+  if (home) {
+    needAll('figures', home.keyNumbers, DATA_FILES.home, 'keyNumbers');
+    for (const part of ['summary', 'know', 'dontKnow'] as const) {
+      home[part].forEach((s, i) => needAll('sources', s.sources, DATA_FILES.home, `${part}[${i}].sources`));
+    }
+    // The timeline's "after the article" flag must agree with the article's date.
+    timeline.forEach((e, i) => {
+      if (e.afterArticle && e.date < home.asOf) {
+        problems.push({ file: DATA_FILES.timeline, field: `${at(timeline, i)}.afterArticle`, message: `is true but ${e.date} is before the article (${home.asOf})` });
+      }
+      if (!e.afterArticle && e.date > home.asOf) {
+        problems.push({ file: DATA_FILES.timeline, field: `${at(timeline, i)}.afterArticle`, message: `is false but ${e.date} is after the article (${home.asOf})` });
+      }
+    });
+  }
+  if (comparison) {
+    need('sources', comparison.treatySource, DATA_FILES.comparison, 'treatySource');
+    comparison.rows.forEach((r, i) => needAll('sources', r.sources, DATA_FILES.comparison, `rows[${i}].sources`));
+  }
+
+  if (layers) {
+    layers.layers.forEach((l, i) => needAll('sources', l.sources, DATA_FILES.layers, `layers[${i}].sources`));
+    layers.ladder.forEach((l, i) => needAll('sources', l.sources, DATA_FILES.layers, `ladder[${i}].sources`));
+  }
+
+  // Cards
+  const cards: CardRecord[] = [];
+  const cardIds = new Map<string, string>();
+  /** Card files that exist, valid or not, so an invalid card is not also reported as missing. */
+  const cardFiles = new Set<string>();
+  for (const [file, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!file.startsWith('content/explainers/')) continue;
+    const m = CARD_FILE.exec(file);
+    if (!m) {
+      problems.push({ file, field: '(file)', message: 'cards must be .mdx files at content/explainers/<stack-id>/<card-id>.mdx' });
+      continue;
+    }
+    const [, stack, id] = m as unknown as [string, string, string];
+    const idCheck = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+    if (!idCheck) problems.push({ file, field: '(file name)', message: `card id "${id}" must be kebab-case` });
+    if ((RESERVED_IDS as readonly string[]).includes(id)) {
+      problems.push({ file, field: '(file name)', message: `card id "${id}" is reserved for a route` });
+    }
+    if (cardIds.has(id)) {
+      problems.push({ file, field: '(file name)', message: `duplicate card id "${id}" (also ${cardIds.get(id)}); card ids are unique across stacks` });
+    }
+    cardIds.set(id, file);
+    cardFiles.add(`${stack}/${id}`);
+    const { frontMatter, body } = splitFrontMatter(text);
+    if (frontMatter === undefined) {
+      problems.push({ file, field: '(front matter)', message: 'is missing: a card starts with --- front matter ---' });
+      continue;
+    }
+    const raw = parseYamlFile(file, frontMatter, problems);
+    const result = cardSchema.safeParse(raw ?? {});
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ file, field: fieldPath(issue.path) || '(front matter)', message: issue.message });
+      }
+      continue;
+    }
+    const data = result.data;
+    needAll('sources', data.sources, file, 'sources');
+    data.changes.forEach((c, i) => {
+      needAll('sources', c.sources, file, `changes[${i}].sources`);
+      if (c.date > data.updated) {
+        problems.push({ file, field: 'updated', message: `is ${data.updated} but changes[${i}] is dated ${c.date}; updated must be the latest change` });
+      }
+    });
+    if (data.updated < data.published) {
+      problems.push({ file, field: 'updated', message: `(${data.updated}) is before published (${data.published})` });
+    }
+    for (const use of componentUses(body)) {
+      const target = COMPONENT_TARGETS[use.component];
+      const field = `<${use.component} id="${use.id}"> (line ${use.line})`;
+      if (target === undefined) {
+        problems.push({ file, field, message: `unknown component <${use.component}>` });
+      } else if (target) {
+        need(target as keyof typeof ids, use.id, file, field);
+        if (use.component === 'Cite' && ids.sources.has(use.id) && !data.sources.includes(use.id)) {
+          problems.push({ file, field, message: `cites "${use.id}", which is not in the card's sources list` });
+        }
+      }
+    }
+    cards.push({ path: `${stack}/${id}`, file, stack, id, data, body });
+  }
+
+  // Stacks and the cards they list
+  const stackIds = new Set(stacks.map((s) => s.id));
+  stacks.forEach((s, i) => {
+    const field = `${at(stacks, i)}`;
+    if ((RESERVED_IDS as readonly string[]).includes(s.id)) {
+      problems.push({ file: DATA_FILES.stacks, field: `${field}.id`, message: `"${s.id}" is reserved for a route` });
+    }
+    s.cards.forEach((c, j) => {
+      if (!cardFiles.has(`${s.id}/${c}`)) {
+        problems.push({ file: DATA_FILES.stacks, field: `${field}.cards[${j}]`, message: `no card file content/explainers/${s.id}/${c}.mdx` });
+      }
+      if (s.cards.indexOf(c) !== j) {
+        problems.push({ file: DATA_FILES.stacks, field: `${field}.cards[${j}]`, message: `"${c}" is listed twice` });
+      }
+      if (stackIds.has(c)) {
+        problems.push({ file: DATA_FILES.stacks, field: `${field}.cards[${j}]`, message: `card id "${c}" collides with the stack id "${c}"` });
+      }
+    });
+  });
+  for (const card of cards) {
+    const stack = stacks.find((s) => s.id === card.stack);
+    if (!stack) {
+      problems.push({ file: card.file, field: '(folder)', message: `stack "${card.stack}" is not in ${DATA_FILES.stacks}` });
+    } else if (!stack.cards.includes(card.id)) {
+      problems.push({ file: card.file, field: '(file name)', message: `card "${card.id}" is not listed in stack "${card.stack}" in ${DATA_FILES.stacks}` });
+    }
+  }
+
+  return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards } };
+}

@@ -1,0 +1,64 @@
+/**
+ * Number and date formatting with the locale pinned, so the build prints the same text on every
+ * machine. Style follows WRITING.md: numerals with units, "about" when the source says so,
+ * "18 December 2025" for dates.
+ */
+import type { Figure } from '../schemas/figures';
+
+const LOCALE = 'en-GB';
+
+const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
+}
+
+/** '2025-12-18' → '18 December 2025' */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** '2025-12-18' → 'December 2025', for "as of" lines. */
+export function formatMonth(iso: string): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** One amount in a unit: 800000 troops → '800,000 troops'; 210 eur-bn → '€210bn'. */
+export function formatAmount(n: number, unit: Figure['unit']): string {
+  const num = formatNumber(n);
+  switch (unit) {
+    case 'eur-bn':
+      return `€${num}bn`;
+    case 'usd-bn':
+      return `$${num}bn`;
+    case 'gbp-bn':
+      return `£${num}bn`;
+    case 'chf-bn':
+      return `CHF ${num}bn`;
+    case 'percent':
+      return `${num}%`;
+    case 'km2':
+      return `${num} km²`;
+    case 'troops':
+      return `${num} troops`;
+    case 'people':
+      return `${num} people`;
+    case 'count':
+      return num;
+  }
+}
+
+/** A range in one unit: '€185bn–€195bn' is written '€185bn to €195bn' for screen readers. */
+function formatRange(low: number, high: number, unit: Figure['unit']): string {
+  return `${formatAmount(low, unit)} to ${formatAmount(high, unit)}`;
+}
+
+/** A figure record as prose: 'about €210bn', '78.1% to 81%'. */
+export function formatFigure(f: Pick<Figure, 'value' | 'low' | 'high' | 'unit' | 'approx'>): string {
+  const text = f.value !== undefined ? formatAmount(f.value, f.unit) : formatRange(f.low!, f.high!, f.unit);
+  return f.approx ? `about ${text}` : text;
+}

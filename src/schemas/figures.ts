@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import { confidence, id, isoDate, nonEmpty } from './common';
+
+/** Units a figure can carry; each has one formatting rule in src/lib/format.ts. */
+export const units = ['people', 'troops', 'eur-bn', 'usd-bn', 'gbp-bn', 'chf-bn', 'percent', 'km2', 'count'] as const;
+export const unit = z.enum(units, { error: `must be one of ${units.join(', ')}` });
+
+/**
+ * A number with its provenance. Either `value`, or `low` and `high` when sources disagree
+ * or the source gives a range. `approx` when the source says "about".
+ */
+export const figureSchema = z
+  .strictObject({
+    id,
+    label: nonEmpty,
+    value: z.number().optional(),
+    low: z.number().optional(),
+    high: z.number().optional(),
+    unit,
+    approx: z.boolean().default(false),
+    asOf: isoDate,
+    source: id,
+    /** Further sources for a range, one per end or per estimate. */
+    alsoSources: z.array(id).default([]),
+    confidence,
+    note: z.string().optional(),
+  })
+  .superRefine((f, ctx) => {
+    const single = f.value !== undefined;
+    const range = f.low !== undefined || f.high !== undefined;
+    if (single === range) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value, or low and high' });
+    } else if (range && (f.low === undefined || f.high === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [f.low === undefined ? 'low' : 'high'], message: 'a range needs both low and high' });
+    } else if (range && f.low! > f.high!) {
+      ctx.addIssue({ code: 'custom', path: ['low'], message: 'low must not exceed high' });
+    }
+  });
+export type Figure = z.infer<typeof figureSchema>;

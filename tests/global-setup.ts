@@ -1,0 +1,18 @@
+/**
+ * Builds the site twice (root and sub-path) before the build and browser tests, unless
+ * SKIP_BUILD=1 says the caller has just built both. A failed build fails the run.
+ */
+import { execFileSync } from 'node:child_process';
+import { builds, ROOT, SITE_URL } from './support/builds';
+
+export default function setup(): void {
+  if (process.env.SKIP_BUILD === '1') return;
+  for (const [name, { base, outDir }] of Object.entries(builds)) {
+    console.log(`[global-setup] building ${name} (BASE_PATH=${base}) into ${outDir}`);
+    execFileSync(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, BASE_PATH: base, SITE_URL },
+    });
+  }
+}

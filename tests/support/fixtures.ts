@@ -1,0 +1,7 @@
+/** The small, valid content set in tests/fixtures/content, as the checker's file map. */
+import { readContentFiles, type ContentFiles } from '../../src/lib/content-integrity';
+import { fileURLToPath } from 'node:url';
+
+export function fixtureFiles(): ContentFiles {
+  return readContentFiles(fileURLToPath(new URL('../fixtures/', import.meta.url)));
+}

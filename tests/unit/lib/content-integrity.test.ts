@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, componentUses, formatProblem, splitFrontMatter } from '../../../src/lib/content-integrity';
+import { fixtureFiles } from '../../support/fixtures';
+
+const CARD = 'content/explainers/guarantees/first-card.mdx';
+
+/** Messages for a mutated copy of the fixture content. */
+function problemsAfter(edit: (files: Record<string, string>) => void): string[] {
+  const files = fixtureFiles();
+  edit(files);
+  return checkContent(files).problems.map(formatProblem);
+}
+
+describe('checkContent', () => {
+  it('accepts the valid fixture content', () => {
+    const { problems, model } = checkContent(fixtureFiles());
+    expect(problems).toEqual([]);
+    expect(model.cards.map((c) => c.path)).toEqual(['guarantees/first-card']);
+    expect(model.sources.map((s) => s.id)).toEqual(['article', 'treaty']);
+  });
+
+  it('names the file, field and unknown id for a dangling source reference', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace('sources: [article]', 'sources: [article, nowhere]');
+    });
+    expect(problems).toContain(`${CARD}: sources[1]: unknown source id "nowhere"`);
+  });
+
+  it('reports an unknown id used by a component, with its line', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace('<Value id="army" />', '<Value id="navy" />');
+    });
+    expect(problems).toContain(`${CARD}: <Value id="navy"> (line 2): unknown figure id "navy"`);
+  });
+
+  it('reports a citation of a source the card does not list', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace('<Cite id="article"', '<Cite id="treaty"');
+    });
+    expect(problems.some((p) => p.includes('cites "treaty", which is not in the card\'s sources list'))).toBe(true);
+  });
+
+  it('rejects an impossible date with the field named', () => {
+    const problems = problemsAfter((f) => {
+      f['content/data/sources.yaml'] = f['content/data/sources.yaml']!.replace("'2025-12-18'", "'2025-02-30'");
+    });
+    expect(problems).toContain('content/data/sources.yaml: [0] (id "article").date: must be a real date written YYYY-MM-DD');
+  });
+
+  it('rejects a missing required field', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace('dek: A plan.\n', '');
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toBe(`${CARD}: dek: is required`);
+  });
+
+  it('rejects a duplicate id', () => {
+    const problems = problemsAfter((f) => {
+      f['content/data/figures.yaml'] += f['content/data/figures.yaml']!;
+    });
+    expect(problems).toContain('content/data/figures.yaml: [1] (id "army").id: duplicate id "army" (also record [0])');
+  });
+
+  it('rejects a duplicate card id across stacks and a card missing from its stack', () => {
+    const problems = problemsAfter((f) => {
+      f['content/explainers/other/first-card.mdx'] = f[CARD]!;
+    });
+    expect(problems.some((p) => p.includes('duplicate card id "first-card"'))).toBe(true);
+    expect(problems.some((p) => p.includes('stack "other" is not in content/data/stacks.yaml'))).toBe(true);
+  });
+
+  it('rejects a card id that would collide with a route', () => {
+    const problems = problemsAfter((f) => {
+      f['content/explainers/guarantees/sources.mdx'] = f[CARD]!;
+    });
+    expect(problems).toContain('content/explainers/guarantees/sources.mdx: (file name): card id "sources" is reserved for a route');
+  });
+
+  it('rejects a stack listing a card that has no file', () => {
+    const problems = problemsAfter((f) => {
+      f['content/data/stacks.yaml'] = f['content/data/stacks.yaml']!.replace('[first-card]', '[first-card, ghost]');
+    });
+    expect(problems).toContain('content/data/stacks.yaml: [0] (id "guarantees").cards[1]: no card file content/explainers/guarantees/ghost.mdx');
+  });
+
+  it('rejects a title that is not a question and a card updated before it was published', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace('What is the plan?', 'The plan').replace("updated: '2025-12-18'", "updated: '2025-12-01'");
+    });
+    expect(problems).toContain(`${CARD}: title: must be a question ending in "?"`);
+  });
+
+  it('checks the timeline flag against the article date', () => {
+    const problems = problemsAfter((f) => {
+      f['content/data/timeline.yaml'] = f['content/data/timeline.yaml']!.replace('afterArticle: false', 'afterArticle: true');
+    });
+    expect(problems).toContain('content/data/timeline.yaml: [0] (id "treaty-signed").afterArticle: is true but 1949-04-04 is before the article (2025-12-18)');
+  });
+
+  it('reports YAML syntax errors and missing files', () => {
+    const problems = problemsAfter((f) => {
+      f['content/data/people.yaml'] = '- id: [unclosed';
+      delete f['content/data/glossary.yaml'];
+    });
+    expect(problems.some((p) => p.startsWith('content/data/people.yaml: (file): is not valid YAML'))).toBe(true);
+    expect(problems).toContain('content/data/glossary.yaml: (file): is missing');
+  });
+
+  it('rejects a figure with both a value and a range', () => {
+    const problems = problemsAfter((f) => {
+      f['content/data/figures.yaml'] = f['content/data/figures.yaml']!.replace('value: 800000', 'value: 800000\n  low: 1\n  high: 2');
+    });
+    expect(problems).toContain('content/data/figures.yaml: [0] (id "army").value: give either value, or low and high');
+  });
+});
+
+describe('helpers', () => {
+  it('splits front matter from the body', () => {
+    expect(splitFrontMatter('---\na: 1\n---\nbody')).toEqual({ frontMatter: 'a: 1', body: 'body' });
+    expect(splitFrontMatter('no front matter')).toEqual({ body: 'no front matter' });
+  });
+  it('finds component uses with their ids and lines', () => {
+    expect(componentUses('a\n<Cite id="x" loc="¶1" /> and <Value id=\'y\'/>\n<Unknown>')).toEqual([
+      { component: 'Cite', id: 'x', line: 2 },
+      { component: 'Value', id: 'y', line: 2 },
+    ]);
+  });
+});
