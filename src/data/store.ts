@@ -3,7 +3,7 @@
  * so a dangling id stops the build (Astro 7 would only log it). The content check that runs
  * before the build names the file and field; this is the second line of defence.
  */
-import { getCollection, getEntry, type CollectionKey } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -14,8 +14,8 @@ export class MissingRecordError extends Error {
   override name = 'MissingRecordError';
 }
 
-async function need<C extends CollectionKey>(collection: C, id: string, usedBy: string) {
-  const entry = await getEntry(collection, id);
+async function need<C extends CollectionKey>(collection: C, id: string, usedBy: string): Promise<CollectionEntry<C>['data']> {
+  const entry = (await getEntry(collection, id)) as CollectionEntry<C> | undefined;
   if (!entry) throw new MissingRecordError(`${usedBy}: unknown ${collection} id "${id}"`);
   return entry.data;
 }

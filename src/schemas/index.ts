@@ -8,3 +8,4 @@ export * from './glossary';
 export * from './stacks';
 export * from './cards';
 export * from './pages';
+export * from './chart';

@@ -74,7 +74,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       const rel = pathname.slice(base.length);
       // A folder URL without its trailing slash redirects, as static hosts do.
       const file = await fileFor(root, rel);
-      if (file && !rel.endsWith('/') && file.endsWith('index.html') && !rel.endsWith('.html')) {
+      if (file && rel !== '' && !rel.endsWith('/') && file.endsWith('index.html') && !rel.endsWith('.html')) {
         res.writeHead(301, { Location: `${pathname}/` });
         res.end();
         return;

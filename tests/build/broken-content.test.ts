@@ -1,0 +1,66 @@
+/**
+ * A broken content file must stop `astro build` with a message naming the file, the field and
+ * the problem, and publish nothing. Each case copies the project to a scratch folder, breaks one
+ * file and runs the real build.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../support/builds';
+
+function buildWith(name: string, file: string, edit: (text: string) => string) {
+  const dir = join(ROOT, 'tests/.tmp/broken', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const part of ['src', 'public', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  expect(after, 'the fault was injected').not.toBe(before);
+  writeFileSync(path, after);
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, BASE_PATH: '/', SITE_URL: 'https://example.org' },
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  const published = existsSync(join(dir, 'dist/index.html'));
+  rmSync(dir, { recursive: true, force: true });
+  return { status: run.status, output, published };
+}
+
+const CARD = 'content/explainers/frozen-assets/belgium-objections.mdx';
+
+describe('a broken content file fails the build with file, field and problem', () => {
+  it('unknown source id', () => {
+    const r = buildWith('unknown-source', CARD, (t) => t.replace(/^sources: \[/m, 'sources: [no-such-source, '));
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain(`${CARD}: sources[0]: unknown source id "no-such-source"`);
+    expect(r.published).toBe(false);
+  });
+
+  it('bad date', () => {
+    const r = buildWith('bad-date', 'content/data/timeline.yaml', (t) => t.replace(/date: '?(\d{4})-\d{2}-\d{2}'?/, "date: '$1-02-30'"));
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/content\/data\/timeline\.yaml: \[0\] \(id "[^"]+"\)\.date: must be a real date written YYYY-MM-DD/);
+    expect(r.published).toBe(false);
+  });
+
+  it('missing field', () => {
+    const r = buildWith('missing-field', CARD, (t) => t.replace(/^dek:.*\n/m, ''));
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain(`${CARD}: dek: is required`);
+    expect(r.published).toBe(false);
+  });
+
+  it('duplicate id', () => {
+    const r = buildWith('duplicate-id', 'content/data/people.yaml', (t) => `${t.trimEnd()}\n${t.slice(t.indexOf('- id:'), t.indexOf('\n- id:', 1) + 1)}`);
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/content\/data\/people\.yaml: \[\d+\] \(id "[^"]+"\)\.id: duplicate id/);
+    expect(r.published).toBe(false);
+  });
+});

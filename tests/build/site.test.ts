@@ -1,0 +1,71 @@
+/**
+ * The built site, at the root and under a sub-path: every internal URL carries the base and
+ * resolves to a file; every stack page and card exists; the search index covers every card.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { checkContent, readContentFiles } from '../../src/lib/content-integrity';
+import { builds, ROOT } from '../support/builds';
+import { assertBuilt, fileForPath, idsIn, listHtml, readText, referencedUrls } from '../support/dist';
+
+const { model } = checkContent(readContentFiles(ROOT));
+
+/** Pagefind's fragments: one gzip'd JSON per indexed page, with its URL and heading anchors. */
+function pagefindFragments(dir: string): { url: string; anchors: { id: string; text: string }[] }[] {
+  const fragDir = join(dir, 'pagefind/fragment');
+  return readdirSync(fragDir).map((f) => {
+    const raw = gunzipSync(readFileSync(join(fragDir, f)));
+    // Pagefind prefixes its compressed files with a signature before the JSON.
+    const text = raw.toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{')));
+  });
+}
+
+for (const [name, { base, outDir }] of Object.entries(builds)) {
+  describe(`${name} build (base ${base})`, () => {
+    assertBuilt(outDir);
+    const pages = listHtml(outDir);
+
+    it('has a page for every stack, plus home, sources, updates, search and 404', () => {
+      for (const s of model.stacks) expect(pages).toContain(`${s.id}/index.html`);
+      for (const p of ['index.html', 'sources/index.html', 'updates/index.html', 'search/index.html', '404.html']) expect(pages).toContain(p);
+    });
+
+    it('every internal href and src starts with the base and resolves to a file', () => {
+      const bad: string[] = [];
+      for (const page of pages) {
+        for (const url of referencedUrls(readText(outDir, page))) {
+          if (/^(?:[a-z]+:|\/\/|#)/i.test(url) || url === '') continue; // external, protocol or same-page
+          if (!url.startsWith(base)) {
+            bad.push(`${page}: ${url} does not start with ${base}`);
+            continue;
+          }
+          if (!fileForPath(outDir, url.slice(base.length))) bad.push(`${page}: ${url} resolves to no file`);
+        }
+      }
+      expect(bad).toEqual([]);
+    });
+
+    it('every card is on its stack page under its id, with its question as heading', () => {
+      for (const card of model.cards) {
+        const html = readText(outDir, `${card.stack}/index.html`);
+        expect(idsIn(html).has(card.id), `${card.path}`).toBe(true);
+        expect(html).toMatch(new RegExp(`<h2[^>]*id="${card.id}"`));
+      }
+    });
+
+    it('the search index covers every card as a sub-result of its page', () => {
+      const fragments = pagefindFragments(outDir);
+      for (const card of model.cards) {
+        const page = fragments.find((f) => f.url === `/${card.stack}/`);
+        expect(page, `page ${card.stack} indexed`).toBeDefined();
+        expect(page!.anchors.map((a) => a.id), card.path).toContain(card.id);
+      }
+      // Only explainer pages are indexed: no sources, updates, search or 404 pages.
+      const urls = fragments.map((f) => f.url).sort();
+      expect(urls).toEqual(['/', ...model.stacks.map((s) => `/${s.id}/`)].sort());
+    });
+  });
+}
