@@ -39,6 +39,7 @@ export const strings = {
   'sources.citedBy': 'Cited in',
   'sources.article': 'The article this explainer is about',
   'sources.background': 'Background sources',
+  'sources.terms': 'Terms used',
   'updates.title': 'Updates',
   'updates.intro': 'Every change since the article of 18 December 2025, newest first. Corrections are marked.',
   'search.title': 'Search',

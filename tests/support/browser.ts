@@ -14,6 +14,7 @@ export function chromiumAvailable(): boolean {
   if (!ok && process.env.CI) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}; CI must install it (apt-get install -y chromium).`);
   }
+  if (!ok) console.warn(`[browser tests skipped] no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
   return ok;
 }
 
