@@ -10,6 +10,10 @@ import { parse } from 'yaml';
 import { comparisonSchema, homeSchema, layersSchema, type Source } from '../schemas';
 import { sourcesUsedBy } from '../lib/card-sources';
 
+// Read from the project root (Astro's working directory): a path relative to this module
+// would break once the module is bundled into dist/.
+const readYaml = (path: string) => parse(readFileSync(join(process.cwd(), path), 'utf8'));
+
 export class MissingRecordError extends Error {
   override name = 'MissingRecordError';
 }
@@ -25,9 +29,13 @@ export const requireFigure = (id: string, usedBy: string) => need('figures', id,
 export const requireQuote = (id: string, usedBy: string) => need('quotes', id, usedBy);
 export const requirePerson = (id: string, usedBy: string) => need('people', id, usedBy);
 
-/** Sources in file order; a source's number is its place in this list, the same on every page. */
+/**
+ * Sources in the order of sources.yaml; a source's number is its place in this list, the same
+ * on every page. (A collection does not keep file order, so the order is read from the file.)
+ */
 export async function allSources(): Promise<Source[]> {
-  return (await getCollection('sources')).map((e) => e.data);
+  const order: string[] = (readYaml('content/data/sources.yaml') as { id: string }[]).map((s) => s.id);
+  return (await getCollection('sources')).map((e) => e.data).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }
 
 export async function sourceNumber(id: string): Promise<number> {
@@ -63,9 +71,6 @@ export async function cardSourceIds(card: { id: string; body?: string; data: { s
   });
 }
 
-// Read from the project root (Astro's working directory): a path relative to this module
-// would break once the module is bundled into dist/.
-const readYaml = (path: string) => parse(readFileSync(join(process.cwd(), path), 'utf8'));
 
 /** The home page's words (content/data/home.yaml), validated by the build-start check. */
 export const loadHome = () => homeSchema.parse(readYaml('content/data/home.yaml'));

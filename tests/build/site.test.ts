@@ -56,6 +56,16 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       }
     });
 
+    it('numbers sources in the order of sources.yaml, the same on the sources page and in citations', () => {
+      const html = readText(outDir, 'sources/index.html');
+      const numbered = [...html.matchAll(/<li id="source-([^"]+)"[^>]*><p class="entry[^"]*"><span class="n[^"]*">\[(\d+)\]/g)].map((m) => [m[1], Number(m[2])]);
+      expect(numbered).toEqual(model.sources.map((s, i) => [s.id, i + 1]));
+      // A citation of the article is [1] wherever it appears.
+      const stack = readText(outDir, 'frozen-assets/index.html');
+      const cite = new RegExp(`<a href="${base}sources/#source-${model.sources[0]!.id}"[^>]*>\\[(\\d+)\\]</a>`);
+      expect(cite.exec(stack)?.[1]).toBe('1');
+    });
+
     it('the search index covers every card as a sub-result of its page', () => {
       const fragments = pagefindFragments(outDir);
       for (const card of model.cards) {
