@@ -37,7 +37,7 @@ const CARD = 'content/explainers/frozen-assets/belgium-objections.mdx';
 
 describe('a broken content file fails the build with file, field and problem', () => {
   it('unknown source id', () => {
-    const r = buildWith('unknown-source', CARD, (t) => t.replace(/^sources: \[/m, 'sources: [no-such-source, '));
+    const r = buildWith('unknown-source', CARD, (t) => t.replace(/^sources:\n/m, 'sources:\n  - no-such-source\n'));
     expect(r.status).not.toBe(0);
     expect(r.output).toContain(`${CARD}: sources[0]: unknown source id "no-such-source"`);
     expect(r.published).toBe(false);
@@ -51,14 +51,18 @@ describe('a broken content file fails the build with file, field and problem', (
   });
 
   it('missing field', () => {
-    const r = buildWith('missing-field', CARD, (t) => t.replace(/^dek:.*\n/m, ''));
+    const r = buildWith('missing-field', CARD, (t) => t.replace(/^dek:.*\n(?: {2}.*\n)*/m, ''));
     expect(r.status).not.toBe(0);
     expect(r.output).toContain(`${CARD}: dek: is required`);
     expect(r.published).toBe(false);
   });
 
   it('duplicate id', () => {
-    const r = buildWith('duplicate-id', 'content/data/people.yaml', (t) => `${t.trimEnd()}\n${t.slice(t.indexOf('- id:'), t.indexOf('\n- id:', 1) + 1)}`);
+    const r = buildWith('duplicate-id', 'content/data/people.yaml', (t) => {
+      // Append a second copy of the first record.
+      const first = t.indexOf('- id:');
+      return `${t.trimEnd()}\n${t.slice(first, t.indexOf('\n- id:', first) + 1)}`;
+    });
     expect(r.status).not.toBe(0);
     expect(r.output).toMatch(/content\/data\/people\.yaml: \[\d+\] \(id "[^"]+"\)\.id: duplicate id/);
     expect(r.published).toBe(false);
