@@ -3,11 +3,19 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import cspHeaders from './src/integrations/csp-headers.ts';
+import embedHeaders from './src/integrations/embed-headers.ts';
+import chartImages from './src/integrations/chart-images.ts';
+import sitemap from '@astrojs/sitemap';
+import brand from './src/integrations/brand.ts';
+import socialCards from './src/integrations/social-cards.ts';
+import { getBrand } from './src/config/brand.ts';
 import { normaliseBase } from './src/lib/urls.ts';
 
 // Where the site lives. A partner hosting it under its own sub-path sets both at build time:
 //   SITE_URL=https://news.example BASE_PATH=/interactives/ukraine-guarantees/ npm run build
-const site = process.env.SITE_URL || 'https://example.org';
+// (and BRAND_FILE=… for its own brand; the brand's url is the default site).
+const site = process.env.SITE_URL || getBrand().url;
 const base = normaliseBase(process.env.BASE_PATH || '/');
 
 export default defineConfig({
@@ -19,7 +27,21 @@ export default defineConfig({
   scopedStyleStrategy: 'class',
   // Never inline scripts: every script is a file from 'self', so the CSP needs no script hashes.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [contentCheck(), mdx(), pagefind()],
+  integrations: [
+    brand(),
+    contentCheck(),
+    mdx(),
+    chartImages(),
+    // After chartImages: the social cards draw the chart images.
+    socialCards(),
+    pagefind(),
+    // Article pages only: embeds are noindex copies of cards, search has no content of its own.
+    sitemap({ filter: (page) => !/^\/(?:embed|search|404)\//.test(new URL(page).pathname.slice(base.length - 1)) }),
+    // Puts BASE_PATH into the framing rules of dist/_headers (copied from public/_headers).
+    embedHeaders(),
+    // Last: copies each page's CSP <meta> policy into dist/_headers for hosts that read it.
+    cspHeaders(),
+  ],
   markdown: { syntaxHighlight: false },
   security: {
     csp: {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { comparisonSchema, homeSchema, layersSchema, type Source } from '../schemas';
 import { sourcesUsedBy } from '../lib/card-sources';
+import { allCharts } from './charts';
 
 // Read from the project root (Astro's working directory): a path relative to this module
 // would break once the module is bundled into dist/.
@@ -64,10 +65,11 @@ export async function cardsOf(stackId: string) {
 
 /** Every source a card relies on: its front matter list, then those behind its quotes and figures. */
 export async function cardSourceIds(card: { id: string; body?: string; data: { sources: string[] } }) {
-  const [quotes, figures] = await Promise.all([getCollection('quotes'), getCollection('figures')]);
+  const [quotes, figures, charts] = await Promise.all([getCollection('quotes'), getCollection('figures'), allCharts()]);
   return sourcesUsedBy(card.data.sources, card.body ?? '', {
     quotes: new Map(quotes.map((q) => [q.id, q.data.source])),
     figures: new Map(figures.map((f) => [f.id, [f.data.source, ...f.data.alsoSources]])),
+    charts: new Map(charts.map((c) => [c.id, [...new Set(c.rows.map((r) => r.source))]])),
   });
 }
 

@@ -1,6 +1,6 @@
 /**
- * Which sources a card relies on: its own list, then the sources behind the quotes and
- * figures it uses, each once, in that order. Pure, so the card's source list and the sources
+ * Which sources a card relies on: its own list, then the sources behind the quotes,
+ * figures and charts it uses, each once, in that order. Pure, so the card's source list and the sources
  * page's "cited in" column come from one rule.
  */
 import { componentUses } from './content-integrity';
@@ -8,6 +8,8 @@ import { componentUses } from './content-integrity';
 export interface SourceLookups {
   quotes: ReadonlyMap<string, string>;
   figures: ReadonlyMap<string, readonly string[]>;
+  /** Chart id → the sources of its rows. */
+  charts?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function sourcesUsedBy(listed: readonly string[], body: string, lookups: SourceLookups): string[] {
@@ -19,6 +21,7 @@ export function sourcesUsedBy(listed: readonly string[], body: string, lookups: 
       if (s) out.add(s);
     }
     if (use.component === 'Value') for (const s of lookups.figures.get(use.id) ?? []) out.add(s);
+    if (use.component === 'Chart') for (const s of lookups.charts?.get(use.id) ?? []) out.add(s);
   }
   return [...out];
 }

@@ -11,6 +11,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
+import { checkCharts } from './charts/check';
+import type { Chart } from '../schemas/chart';
 import {
   cardSchema,
   comparisonSchema,
@@ -86,6 +88,8 @@ export interface ContentModel {
   comparison?: Comparison;
   layers?: Layers;
   cards: CardRecord[];
+  /** Valid chart files (content/data/charts/<id>.yaml). */
+  charts: Chart[];
 }
 
 export const DATA_FILES = {
@@ -314,6 +318,11 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
     layers.ladder.forEach((l, i) => needAll('sources', l.sources, DATA_FILES.layers, `ladder[${i}].sources`));
   }
 
+  // Charts: one file each in content/data/charts/, checked by their own module (schema, file
+  // name = id, source ids). <Chart id> uses below are resolved against `chartIds`.
+  const chartCheck = checkCharts(files, ids.sources, home?.asOf);
+  problems.push(...chartCheck.problems);
+
   // Cards
   const cards: CardRecord[] = [];
   const cardIds = new Map<string, string>();
@@ -404,5 +413,5 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
     }
   }
 
-  return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards } };
+  return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards, charts: chartCheck.charts } };
 }

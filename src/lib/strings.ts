@@ -3,11 +3,9 @@
  * translations). A partner translating or re-wording the site changes this file only.
  */
 export const strings = {
-  'site.name': "Ukraine's security guarantees, explained",
-  'site.shortName': 'Ukraine guarantees',
+  // The site's name, short name and credit line are brand data: src/config/brand.yaml.
   'site.description':
     'What the December 2025 plan of security guarantees for Ukraine contains, how it compares with NATO’s Article 5, and the fight over frozen Russian assets. Every number sourced.',
-  'site.credit': 'Explainer by the graphics desk',
   'nav.skip': 'Skip to content',
   'nav.home': 'Home',
   'nav.sources': 'Sources',
@@ -42,6 +40,7 @@ export const strings = {
   'sources.terms': 'Terms used',
   'updates.title': 'Updates',
   'updates.intro': 'Every change since the article of 18 December 2025, newest first. Corrections are marked.',
+  'updates.feed': 'Follow the updates in a feed reader (RSS)',
   'search.title': 'Search',
   'search.label': 'Search the explainer',
   'search.button': 'Search',
@@ -69,6 +68,10 @@ export const strings = {
   'chart.confidence': 'confidence',
   'chart.lowConfidence': 'low confidence',
   'chart.afterArticle': 'after the article',
+  'chart.range': 'Range where sources differ',
+  'chart.confidenceSummary': 'Confidence, row by row in the table',
+  'chart.dataCaption': 'data',
+  'chart.notDrawnList': 'Listed in the table but not drawn',
   'chart.notDrawn': 'Not drawn: reported in {unit}; we have no sourced conversion to {chartUnit}.',
   'chart.col.group': 'Group',
   'chart.col.item': 'Item',
@@ -77,12 +80,42 @@ export const strings = {
   'chart.col.source': 'Source',
   'chart.col.confidence': 'Confidence',
   'chart.col.note': 'Note',
-  'chart.keyboardHint': 'Chart: use the left and right arrow keys to step through the bars.',
+  'chart.keyboardHint': 'Use the arrow keys to step through the bars, Home and End for the first and last, Escape to hide the details.',
   'chart.kind.bar': 'Bar chart',
   'chart.compiledBy': 'compiled by',
   'chart.datasetTag': '[chart and dataset]',
   'chart.originalTag': '[original data]',
   'chart.retrieved': 'Retrieved {date} from {url}',
+  // Embeds (src/components/embed, src/layouts/EmbedLayout.astro, src/pages/embed)
+  'embed.button': 'Embed',
+  'embed.intro': 'Put this {kind} in your own article: copy one of these codes. It links back here and carries its sources.',
+  'embed.kind.card': 'card',
+  'embed.kind.chart': 'chart',
+  'embed.responsive': 'Responsive code (recommended): resizes itself to fit',
+  'embed.iframe': 'Plain iframe, for systems that remove scripts (fixed height: adjust it if the text is cut off)',
+  'embed.url': 'Web address for oEmbed: paste it on its own line in WordPress, Ghost and other systems',
+  'embed.copy': 'Copy',
+  'embed.copied': 'Copied',
+  'embed.copyFailed': 'Could not copy: select the text and copy it',
+  'embed.preview': 'Open the embed page',
+  'embed.readFull': 'Read the full explainer',
+  'embed.sources': 'Sources',
+  'embed.updated': 'updated',
+  'embed.gallery.title': 'Embed our cards and charts',
+  'embed.gallery.intro':
+    'Every card and chart of this explainer can go into your own article. Each is shown live below at 320, 600 and 900 pixels wide, with its codes. The responsive code sizes itself in any page; the plain iframe works where scripts are removed; the web address works wherever your system supports oEmbed.',
+  'embed.gallery.cards': 'Cards',
+  'embed.gallery.charts': 'Charts',
+  'embed.gallery.width': '{width} pixels wide',
+  'embed.gallery.previews': 'Live previews at 320, 600 and 900 pixels wide',
+  'embed.gallery.inArticle': 'In the explainer',
+  'nav.embeds': 'Embed our work',
+  // Publishing (social cards, feed, datasets)
+  'social.explainer': 'Explainer',
+  'social.chart': 'Chart',
+  'dataset.description': 'Each row gives its value, unit, as-of date, source and confidence; the CSV carries the same table.',
+  'feed.description': 'Every update and correction to the explainer, newest first.',
+  'feed.sources': 'Sources',
 } as const;
 
 export type StringKey = keyof typeof strings;

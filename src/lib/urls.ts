@@ -51,5 +51,14 @@ export const cardEmbedPath = (stack: string, card: string, base?: string) =>
 /** Path of a chart's embed page. */
 export const chartEmbedPath = (chart: string, base?: string) => withBase(`embed/chart/${chart}/`, base);
 
+/** Path of an embed page's oEmbed document, which sits next to it: '…/embed/x/y/oembed.json'. */
+export const oembedPath = (embedPath: string) => `${embedPath.replace(/\/?$/, '/')}oembed.json`;
+
+/** The embed host script newsrooms load: a stable, unhashed URL, so pasted snippets keep working. */
+export const embedScriptPath = (base?: string) => withBase('embed.js', base);
+
+/** The gallery of every embeddable unit. */
+export const embedGalleryPath = (base?: string) => withBase('embed/', base);
+
 /** Anchor of a source on the sources page. */
 export const sourcePath = (source: string, base?: string) => withBase(`sources/#source-${source}`, base);

@@ -28,6 +28,8 @@ class GroupLegend implements LayoutItem {
   position = 'top' as const;
   weight = 1000;
   fullSize = true;
+  /** Read by Chart.js's layout (stacking of boxes); empty means "not stacked". */
+  options = {};
   width = 0;
   height = 0;
   left = 0;
@@ -116,14 +118,77 @@ export function valueLabelsPlugin(labels: string[], text: TextStyle): Plugin<'ba
       ctx.fillStyle = text.color;
       ctx.textBaseline = 'middle';
       ctx.textAlign = 'left';
+      // One label per row, past whichever of the row's bars ends furthest right.
+      const ends = new Map<number, { x: number; y: number }>();
       chart.data.datasets.forEach((dataset, d) => {
         const meta = chart.getDatasetMeta(d);
         if (meta.hidden) return;
         meta.data.forEach((bar, i) => {
           if (dataset.data[i] === null || dataset.data[i] === undefined) return;
           const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
-          ctx.fillText(labels[i] ?? '', x + 6, y);
+          if (!ends.has(i) || x > ends.get(i)!.x) ends.set(i, { x, y });
         });
+      });
+      for (const [i, { x, y }] of ends) ctx.fillText(labels[i] ?? '', x + 6, y);
+      ctx.restore();
+    },
+  };
+}
+
+export interface TooltipText {
+  title: string;
+  body: string[];
+}
+
+/**
+ * Draws a tooltip for the active bar (pointer hover, or the keyboard via setActiveElements).
+ * It replaces Chart.js's Tooltip plugin (about 5 KB brotli), which is what keeps the browser
+ * chunk under its 50 KB budget; the words are the same as the table row's (tooltipLines).
+ */
+export function tooltipPlugin(texts: TooltipText[], style: { background: string; color: string; family: string; size: number }): Plugin<'bar'> {
+  return {
+    id: 'exTooltip',
+    afterDraw(chart) {
+      const [active] = chart.getActiveElements();
+      const text = active && texts[active.index];
+      if (!active || !text) return;
+      const { x, y } = active.element.getProps(['x', 'y'], true) as { x: number; y: number };
+      const ctx = chart.ctx;
+      const pad = 8;
+      const line = style.size + 5;
+      ctx.save();
+      // Lines longer than the canvas allows are wrapped at spaces (narrow screens).
+      const room = chart.width - 4 - pad * 2;
+      const lines: { text: string; font: string }[] = [];
+      [text.title, ...text.body].forEach((l, i) => {
+        const font = `${i === 0 ? '600 ' : ''}${style.size}px ${style.family}`;
+        ctx.font = font;
+        let current = '';
+        for (const word of l.split(' ')) {
+          const next = current ? `${current} ${word}` : word;
+          if (current && ctx.measureText(next).width > room) {
+            lines.push({ text: current, font });
+            current = word;
+          } else current = next;
+        }
+        lines.push({ text: current, font });
+      });
+      const width = Math.max(...lines.map((l) => ((ctx.font = l.font), ctx.measureText(l.text).width))) + pad * 2;
+      const height = lines.length * line + pad * 2 - 5;
+      // Right of the bar's end when it fits, otherwise left of it; always inside the canvas.
+      let left = x + 10;
+      if (left + width > chart.width - 2) left = Math.max(2, x - 10 - width);
+      const top = Math.min(Math.max(2, y - height / 2), chart.height - height - 2);
+      ctx.fillStyle = style.background;
+      ctx.beginPath();
+      ctx.roundRect(left, top, width, height, 4);
+      ctx.fill();
+      ctx.fillStyle = style.color;
+      ctx.textBaseline = 'top';
+      ctx.textAlign = 'left';
+      lines.forEach((l, i) => {
+        ctx.font = l.font;
+        ctx.fillText(l.text, left + pad, top + pad + i * line);
       });
       ctx.restore();
     },

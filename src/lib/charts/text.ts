@@ -26,6 +26,7 @@ export function barValueText(row: ChartRow): string {
 
 /** Axis ticks, compact: 1,500,000 → '1.5m'; 200 eur-bn → '€200bn'; 50 percent → '50%'. */
 export function tickText(n: number, unit: Unit): string {
+  if (n === 0) return '0';
   if (unit === 'troops' || unit === 'people' || unit === 'count') {
     if (Math.abs(n) >= 1_000_000) return `${formatNumber(Math.round(n / 10_000) / 100)}m`;
     if (Math.abs(n) >= 1_000) return `${formatNumber(Math.round(n / 10) / 100)}k`;
@@ -82,3 +83,12 @@ export const latestAsOf = (chart: Chart): string => chart.rows.map((r) => r.asOf
 
 /** Dates as the reader sees them everywhere else on the site. */
 export const dateText = formatDate;
+
+/** How many rows have each confidence, for the source line: '6 high, 2 medium, 1 low'. */
+export function confidenceCounts(chart: Chart): string {
+  return (['high', 'medium', 'low'] as const)
+    .map((c) => [c, chart.rows.filter((r) => r.confidence === c).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([c, n]) => `${n} ${c}`)
+    .join(', ');
+}

@@ -34,11 +34,12 @@ describe('citationsBySource', () => {
 
 describe('sourcesUsedBy', () => {
   it('adds the sources behind quotes, figures and citations, each once, after the listed ones', () => {
-    const body = '<Quote id="q" />\n<Value id="f" /> <Cite id="c" /> <Value id="f" />';
+    const body = '<Quote id="q" />\n<Value id="f" /> <Cite id="c" /> <Value id="f" />\n<Chart id="k" />';
     const ids = sourcesUsedBy(['a'], body, {
       quotes: new Map([['q', 'qs']]),
       figures: new Map([['f', ['fs', 'a']]]),
+      charts: new Map([['k', ['ks', 'c']]]),
     });
-    expect(ids).toEqual(['a', 'qs', 'fs', 'c']);
+    expect(ids).toEqual(['a', 'qs', 'fs', 'c', 'ks']);
   });
 });

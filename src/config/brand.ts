@@ -1,0 +1,64 @@
+/**
+ * Reads the brand file once per build: src/config/brand.yaml, or the file named by the
+ * BRAND_FILE environment variable (a path relative to the project root), so a partner builds
+ * its own branded copy with
+ *
+ *   BRAND_FILE=partner/brand.yaml SITE_URL=https://news.example BASE_PATH=/graphics/ukraine/ npm run build
+ *
+ * A wrong brand file stops the build with the file, the field and what is wrong, like content.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { brandSchema, type BrandFile } from '../schemas/brand';
+import { brandPalette, checkContrast, type BrandPalette } from '../lib/brand';
+
+export const DEFAULT_BRAND_FILE = 'src/config/brand.yaml';
+
+export interface Brand extends BrandFile {
+  /** The brand file, relative to the project root (for messages). */
+  file: string;
+  /** The logo on disk. */
+  logoFile: string;
+  /** House palette plus the brand's overrides. */
+  palette: BrandPalette;
+  /** The author, defaulting to the publisher. */
+  byline: { name: string; url: string };
+}
+
+export class BrandError extends Error {
+  override name = 'BrandError';
+}
+
+export function loadBrand(file: string = process.env.BRAND_FILE || DEFAULT_BRAND_FILE, root: string = process.cwd()): Brand {
+  const path = isAbsolute(file) ? file : resolve(root, file);
+  const shown = relative(root, path).split('\\').join('/');
+  if (!existsSync(path)) throw new BrandError(`${shown}: brand file not found (BRAND_FILE=${process.env.BRAND_FILE ?? ''})`);
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new BrandError(`${shown}: not valid YAML: ${(e as Error).message}`);
+  }
+  const parsed = brandSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${shown}: ${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new BrandError(`The brand file has ${lines.length} problem(s):\n  ${lines.join('\n  ')}`);
+  }
+  const data = parsed.data;
+  const palette = brandPalette(data.colours);
+  const contrast = checkContrast(palette);
+  if (contrast.length) {
+    throw new BrandError(`The brand's colours fail WCAG AA:\n  ${contrast.map((p) => `${shown}: ${p.field}: ${p.message}`).join('\n  ')}`);
+  }
+  const logoFile = join(dirname(path), data.logo);
+  if (!existsSync(logoFile)) throw new BrandError(`${shown}: logo: file not found: ${relative(root, logoFile)}`);
+  return { ...data, file: shown, logoFile, palette, byline: data.author ?? data.publisher };
+}
+
+let cached: Brand | undefined;
+/** The brand of this build (read once). */
+export function getBrand(): Brand {
+  cached ??= loadBrand();
+  return cached;
+}

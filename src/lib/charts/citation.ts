@@ -1,0 +1,46 @@
+/**
+ * "Cite this": a short and a long citation, after Our World in Data's "How to cite this data"
+ * (owid-grapher metadataHelpers: getCitationShort / getCitationLong). The retrieved date is the
+ * chart's `updated` date, a content date, never the build clock: two builds of the same
+ * content print the same words.
+ */
+import type { Chart } from '../../schemas/chart';
+import type { Source } from '../../schemas/sources';
+import { t } from '../strings';
+import { dateText } from './text';
+
+export interface Citation {
+  short: string;
+  long: string;
+  /** ISO date used as "retrieved". */
+  retrieved: string;
+}
+
+export interface CitationContext {
+  /** The site's name, e.g. "Ukraine's security guarantees, explained". */
+  siteName: string;
+  /** Absolute URL of the chart's permalink. */
+  url: string;
+}
+
+/** The sources behind the rows, each once, in row order. */
+export function chartSources(chart: Chart, sources: ReadonlyMap<string, Source>): Source[] {
+  const ids = [...new Set(chart.rows.map((r) => r.source))];
+  return ids.map((id) => {
+    const s = sources.get(id);
+    if (!s) throw new Error(`chart "${chart.id}": unknown source id "${id}"`);
+    return s;
+  });
+}
+
+export function chartCitation(chart: Chart, sources: ReadonlyMap<string, Source>, ctx: CitationContext): Citation {
+  const used = chartSources(chart, sources);
+  const publishers = [...new Set(used.map((s) => s.publisher))].join('; ');
+  const year = chart.updated.slice(0, 4);
+  const short = `${publishers} – ${t('chart.compiledBy')} ${ctx.siteName} (${year})`;
+  const original = used.map((s) => `${s.publisher}, “${s.title}” (${dateText(s.date)})`).join('; ');
+  const long =
+    `${short}. “${chart.title}” ${t('chart.datasetTag')}. ${original} ${t('chart.originalTag')}. ` +
+    `${t('chart.retrieved', { date: dateText(chart.updated), url: ctx.url })}.`;
+  return { short, long, retrieved: chart.updated };
+}

@@ -1,0 +1,22 @@
+/**
+ * The chart in words: the static image's alt text and the canvas's accessible name. It states
+ * the takeaway, then every drawn value with its date, then what the table lists but the chart
+ * does not draw, so a screen-reader user loses nothing by not seeing the bars.
+ */
+import type { Chart } from '../../schemas/chart';
+import { t } from '../strings';
+import { dateText, drawnRows, rowAxisLabel, rowValueText } from './text';
+
+export function chartSummary(chart: Chart): string {
+  const drawn = drawnRows(chart);
+  const notDrawn = chart.rows.filter((r) => !drawn.includes(r));
+  const item = (r: Chart['rows'][number]) => `${rowAxisLabel(r)}: ${rowValueText(r)} (${dateText(r.asOf)})`;
+  const parts = [
+    `${t('chart.kind.bar')}: ${chart.title}`,
+    chart.takeaway,
+    drawn.map(item).join('; '),
+  ];
+  if (notDrawn.length) parts.push(`${t('chart.notDrawnList')}: ${notDrawn.map(item).join('; ')}`);
+  // Each part ends with one full stop, unless it already ends a sentence ("How big is it?").
+  return parts.map((p) => (/[.!?]$/.test(p.trim()) ? p.trim() : `${p.trim()}.`)).join(' ');
+}

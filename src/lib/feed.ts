@@ -1,0 +1,42 @@
+/**
+ * The updates feed's items, pure: one per change in any card's log, newest first, linking to
+ * the card's anchor. Used by src/pages/rss.xml.ts with @astrojs/rss.
+ */
+import { collectUpdates, type CardChanges } from './updates';
+import { cardPath } from './urls';
+import { t } from './strings';
+import type { Source } from '../schemas/sources';
+
+export interface FeedItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  description: string;
+  categories: string[];
+  customData: string;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function feedItems(cards: readonly CardChanges[], sources: ReadonlyMap<string, Source>, site: string, base?: string): FeedItem[] {
+  const seen = new Map<string, number>();
+  return collectUpdates(cards).map((u) => {
+    const link = new URL(cardPath(u.stack, u.card, base), site).href;
+    // Changes of one card on one day are told apart by their order in the log.
+    const key = `${u.stack}/${u.card}/${u.date}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const kind = u.kind === 'correction' ? t('card.correction') : t('card.update');
+    const cited = u.sources.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined);
+    const sourceLine = cited.length ? ` ${t('feed.sources')}: ${cited.map((s) => `${s.publisher}, “${s.title}” (${s.date}) ${s.url}`).join('; ')}.` : '';
+    const [y, m, d] = u.date.split('-').map(Number) as [number, number, number];
+    return {
+      title: `${kind}: ${u.cardTitle}`,
+      link,
+      pubDate: new Date(Date.UTC(y, m - 1, d)),
+      description: `${u.text}${sourceLine}`,
+      categories: [u.kind],
+      customData: `<guid isPermaLink="false">${escapeXml(`${link}:${u.date}:${n}`)}</guid>`,
+    };
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * /rss.xml: every update and correction to every card, newest first (the same list as the
+ * Updates page, from collectUpdates). Each item links to the card's anchor on its page; its
+ * guid is the change itself (card, date and position), so a second change to the same card is
+ * a new item for feed readers. Dates are the change's day at 00:00 UTC: no clock is read, so
+ * two builds write the same bytes.
+ */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { getBrand } from '@/config/brand';
+import { allCards } from '@/data/cards';
+import { allSources } from '@/data/store';
+import { feedItems } from '@/lib/feed';
+import { t } from '@/lib/strings';
+import { absoluteUrl } from '@/lib/urls';
+
+export const GET: APIRoute = async ({ site }) => {
+  const brand = getBrand();
+  const siteUrl = site?.href ?? brand.url;
+  const cards = (await allCards()).map((c) => ({ stack: c.stack, card: c.card, title: c.title, changes: c.entry.data.changes }));
+  const sources = new Map((await allSources()).map((s) => [s.id, s]));
+  return rss({
+    title: brand.name,
+    description: t('feed.description'),
+    // The channel links to the home page, under the base path.
+    site: absoluteUrl('', siteUrl),
+    trailingSlash: true,
+    items: feedItems(cards, sources, siteUrl),
+    customData: `<language>${brand.locale}</language>`,
+  });
+};

@@ -1,0 +1,29 @@
+/**
+ * <ex-copy-button data-for="textarea-id">: a "Copy" button for a read-only code box. Without
+ * JavaScript the button stays hidden and the box itself is the fallback (select, then copy);
+ * with it, one click copies and a status line says whether it worked.
+ */
+class ExCopyButton extends HTMLElement {
+  connectedCallback(): void {
+    const button = this.querySelector('button');
+    const status = this.querySelector<HTMLElement>('.copy-status');
+    const box = document.getElementById(this.dataset.for ?? '');
+    if (!button || !status || !(box instanceof HTMLTextAreaElement)) return;
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(box.value);
+        copied = true;
+      } catch {
+        // No async clipboard (an insecure context, a refused permission): select the text so
+        // the reader can copy it with the keyboard.
+        box.focus();
+        box.select();
+      }
+      status.textContent = (copied ? this.dataset.copied : this.dataset.failed) ?? '';
+    });
+  }
+}
+
+if (!customElements.get('ex-copy-button')) customElements.define('ex-copy-button', ExCopyButton);

@@ -1,0 +1,2 @@
+/** The brand's colour and font overrides, made by src/integrations/brand.ts. */
+declare module 'virtual:brand.css';

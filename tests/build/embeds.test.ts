@@ -1,0 +1,212 @@
+/**
+ * Embeds in the built site, at the root and under a sub-path: every card and every chart has an
+ * embed page (noindex, canonical to its place in the article, out of the search index, a link
+ * back that opens in the top window) and a valid oEmbed document that its discovery links point
+ * at; every card and chart in the article offers its embed codes; the host script has a stable
+ * URL; both scripts are within their byte budgets; the gallery shows every unit.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gunzipSync } from 'node:zlib';
+import { checkContent, componentUses, readContentFiles } from '../../src/lib/content-integrity';
+import { chartAnchor } from '../../src/lib/charts/assets';
+import { EMBED_ATTR } from '../../src/lib/embed/host';
+import { builds, ROOT, SITE_URL } from '../support/builds';
+import { assertBuilt, fileForPath, idsIn, readText } from '../support/dist';
+import { attr, elements, parseHtml, textOf, type Document, type Element } from '../support/html';
+import { parseHeadersFile, headersFor } from '../support/csp';
+
+const KB = 1024;
+const { model } = checkContent(readContentFiles(ROOT));
+
+/** A chart's home: the stack of the first card (stack order, then card order) that places it. */
+const chartHome = new Map<string, string>();
+for (const stack of [...model.stacks].sort((a, b) => a.order - b.order)) {
+  for (const cardId of stack.cards) {
+    const card = model.cards.find((c) => c.stack === stack.id && c.id === cardId);
+    for (const u of componentUses(card?.body ?? '')) if (u.component === 'Chart' && !chartHome.has(u.id)) chartHome.set(u.id, stack.id);
+  }
+}
+
+interface Expected {
+  label: string;
+  embedDir: string;
+  /** Canonical route without base. */
+  route: string;
+  chart?: string;
+}
+const units: Expected[] = [
+  ...model.cards.map((c) => ({ label: `card ${c.stack}/${c.id}`, embedDir: `embed/${c.stack}/${c.id}/`, route: `${c.stack}/#${c.id}` })),
+  ...model.charts.map((c) => ({
+    label: `chart ${c.id}`,
+    embedDir: `embed/chart/${c.id}/`,
+    route: chartHome.has(c.id) ? `${chartHome.get(c.id)}/#${chartAnchor(c.id)}` : '',
+    chart: c.id,
+  })),
+];
+
+const all = (doc: Document | Element, tag: string) => [...elements(doc)].filter((e) => e.tagName === tag);
+const oembedLinks = (doc: Document) => all(doc, 'link').filter((l) => attr(l, 'rel') === 'alternate' && attr(l, 'type') === 'application/json+oembed');
+const brotli = (path: string) => brotliCompressSync(readFileSync(path)).length;
+
+describe('embeddable units in content', () => {
+  it('are every card and every chart', () => {
+    expect(units.filter((u) => !u.chart)).toHaveLength(model.cards.length);
+    expect(units.filter((u) => u.chart)).toHaveLength(model.charts.length);
+    expect(model.cards.length).toBeGreaterThan(0);
+  });
+});
+
+for (const [name, { base, outDir }] of Object.entries(builds)) {
+  describe(`embeds in the ${name} build (base ${base})`, () => {
+    assertBuilt(outDir);
+    const site = `${SITE_URL}${base}`;
+    /** An absolute URL of this site → the file it is served from, or undefined. */
+    const fileForUrl = (url: string) => (url.startsWith(site) ? fileForPath(outDir, url.slice(site.length)) : undefined);
+
+    it.each(units)('$label has an embed page: noindex, canonical to the unit, not indexed for search, linking back in the top window', (u) => {
+      const file = `${u.embedDir}index.html`;
+      expect(existsSync(join(outDir, file)), file).toBe(true);
+      const html = readText(outDir, file);
+      const doc = parseHtml(html);
+      const metas = all(doc, 'meta');
+      expect(metas.some((m) => attr(m, 'name') === 'robots' && /noindex/.test(attr(m, 'content') ?? ''))).toBe(true);
+      const canonical = all(doc, 'link').filter((l) => attr(l, 'rel') === 'canonical');
+      expect(canonical.map((l) => attr(l, 'href'))).toEqual([`${site}${u.route}`]);
+      expect(html).not.toContain('data-pagefind-body');
+      // No site chrome: no site header, navigation or search form.
+      expect(all(doc, 'nav')).toHaveLength(0);
+      expect(all(doc, 'form')).toHaveLength(0);
+      // The unit is there under its anchor id, the canonical target exists on its page.
+      if (u.route) {
+        const [page, anchor] = u.route.split('#') as [string, string];
+        expect(idsIn(html).has(anchor), `${file} shows #${anchor}`).toBe(true);
+        expect(idsIn(readText(outDir, `${page}index.html`)).has(anchor), `${page} has #${anchor}`).toBe(true);
+      }
+      const back = all(doc, 'a').filter((a) => attr(a, 'class')?.split(/\s+/).includes('embed-more'));
+      expect(back).toHaveLength(1);
+      expect(attr(back[0]!, 'href')).toBe(`${base}${u.route}`);
+      expect(attr(back[0]!, 'target')).toBe('_top');
+      // Every other link opens in the top window too.
+      expect(all(doc, 'base').map((b) => attr(b, 'target'))).toEqual(['_top']);
+      // A source line and a credit line.
+      const footer = all(doc, 'footer').find((f) => attr(f, 'class')?.includes('embed-footer'));
+      expect(footer && textOf(footer)).toMatch(/Sources?: .+; updated \d{1,2} \w+ \d{4}\./);
+    });
+
+    it.each(units)('$label has a valid oEmbed document, found by its discovery links', (u) => {
+      const doc = parseHtml(readText(outDir, `${u.embedDir}index.html`));
+      const links = oembedLinks(doc);
+      expect(links, 'exactly one discovery link on the embed page').toHaveLength(1);
+      const href = attr(links[0]!, 'href')!;
+      expect(href).toBe(`${site}${u.embedDir}oembed.json`);
+      const jsonFile = fileForUrl(href);
+      expect(jsonFile, `${href} resolves under ${base}`).toBeDefined();
+      const json = JSON.parse(readText(outDir, jsonFile!)) as Record<string, unknown>;
+      // oEmbed 1.0 §2.3.4: type and version always; rich needs html, width and height.
+      expect(json.type).toBe('rich');
+      expect(json.version).toBe('1.0');
+      for (const key of ['title', 'provider_name', 'provider_url', 'html']) expect(typeof json[key], key).toBe('string');
+      for (const key of ['width', 'height']) expect(Number.isInteger(json[key]) && (json[key] as number) > 0, key).toBe(true);
+      expect(json.provider_url).toBe(site);
+      const html = json.html as string;
+      expect(html).toMatch(/^<blockquote><a href="[^"]+">[^<]+<\/a><\/blockquote><iframe [^>]+><\/iframe>$/);
+      expect(html).toContain(`src="${site}${u.embedDir}"`);
+      expect(html).toContain(`href="${site}${u.route}"`);
+      // Thumbnail fields come as a set, and the image exists.
+      const thumbs = ['thumbnail_url', 'thumbnail_width', 'thumbnail_height'].filter((k) => k in json);
+      expect([0, 3]).toContain(thumbs.length);
+      if (u.chart) {
+        expect(thumbs).toHaveLength(3);
+        expect(fileForUrl(json.thumbnail_url as string), `${String(json.thumbnail_url)} exists`).toBeDefined();
+        const png = readFileSync(join(outDir, fileForUrl(json.thumbnail_url as string)!));
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([json.thumbnail_width, json.thumbnail_height]);
+      }
+    });
+
+    it.each(units.filter((u) => u.route))('$label is discoverable from its page in the article and offers its embed codes there', (u) => {
+      const page = u.route.split('#')[0]!;
+      const html = readText(outDir, `${page}index.html`);
+      const doc = parseHtml(html);
+      const hrefs = oembedLinks(doc).map((l) => attr(l, 'href'));
+      expect(hrefs).toContain(`${site}${u.embedDir}oembed.json`);
+      for (const h of hrefs) expect(fileForUrl(h!), `${h} resolves`).toBeDefined();
+      // The Embed control inside the card or chart: the three codes and a link to the embed page.
+      const anchor = u.route.split('#')[1]!;
+      const article = [...elements(doc)].find((e) => (u.chart ? attr(e, 'id') === anchor : e.tagName === 'article' && attr(e, 'aria-labelledby') === anchor));
+      expect(article, `#${anchor} on ${page}`).toBeDefined();
+      // A card's own control is in its footer (a chart inside the card has its own).
+      const holder = u.chart ? article : all(article!, 'footer').find((f) => attr(f, 'class')?.split(/\s+/).includes('card-footer'));
+      const control = all(holder!, 'details').find((d) => attr(d, 'class')?.split(/\s+/).includes('embed-codes'));
+      expect(control, `Embed control in #${anchor}`).toBeDefined();
+      const codes = all(control!, 'textarea').map((t) => textOf(t));
+      expect(codes).toHaveLength(3);
+      expect(codes[0]).toContain(`${EMBED_ATTR}="${site}${u.embedDir}"`);
+      expect(codes[0]).toContain(`<script async src="${site}embed.js"></script>`);
+      expect(codes[1]).toMatch(new RegExp(`^<iframe src="${site}${u.embedDir}" title="[^"]+" width="100%" height="\\d+"`));
+      expect(codes[2]).toBe(`${site}${u.embedDir}`);
+      expect(all(control!, 'a').map((a) => attr(a, 'href'))).toContain(`${base}${u.embedDir}`);
+    });
+
+    it('keeps every embed page out of the search index', () => {
+      const dir = join(outDir, 'pagefind/fragment');
+      const urls = readdirSync(dir).map((f) => {
+        const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
+        return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+      });
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.filter((u) => u.startsWith(`${base}embed/`))).toEqual([]);
+    });
+
+    it('serves the host script at a stable, unhashed URL, within 2 KB brotli', () => {
+      const path = join(outDir, 'embed.js');
+      expect(existsSync(path)).toBe(true);
+      const code = readFileSync(path, 'utf8');
+      expect(code).toContain(EMBED_ATTR);
+      expect(code).not.toMatch(/\bimport\b|\bexport\b/); // a classic script: works without type="module"
+      expect(brotli(path)).toBeLessThanOrEqual(2 * KB);
+    });
+
+    it('reports heights with one bundled script per embed page, within 2 KB brotli', () => {
+      const doc = parseHtml(readText(outDir, `${units[0]!.embedDir}index.html`));
+      const scripts = all(doc, 'script').filter((s) => attr(s, 'type') !== 'application/ld+json');
+      expect(scripts.every((s) => attr(s, 'src')), 'no inline script').toBe(true);
+      const reporter = scripts.map((s) => attr(s, 'src')!).filter((src) => src.startsWith(`${base}_astro/EmbedLayout`));
+      expect(reporter).toHaveLength(1);
+      expect(brotli(join(outDir, reporter[0]!.slice(base.length)))).toBeLessThanOrEqual(2 * KB);
+      expect(all(doc, 'meta').some((m) => attr(m, 'name') === 'responsive-embedded-sizing')).toBe(true);
+    });
+
+    it('has a gallery of every unit at 320, 600 and 900 px, noindex and linked from every page footer', () => {
+      const html = readText(outDir, 'embed/index.html');
+      const doc = parseHtml(html);
+      expect(all(doc, 'meta').some((m) => attr(m, 'name') === 'robots' && /noindex/.test(attr(m, 'content') ?? ''))).toBe(true);
+      const placeholders = [...elements(doc)].filter((e) => attr(e, EMBED_ATTR) !== undefined);
+      for (const u of units) {
+        const frames = placeholders.filter((p) => attr(p, EMBED_ATTR) === `${base}${u.embedDir}`);
+        const widths = frames.map((f) => /\bframe-(\d+)\b/.exec(attr(f, 'class') ?? '')?.[1]);
+        expect(widths, u.label).toEqual(['320', '600', '900']);
+      }
+      expect(all(doc, 'script').map((s) => attr(s, 'src'))).toContain(`${base}embed.js`);
+      for (const page of ['index.html', 'sources/index.html']) {
+        expect(readText(outDir, page)).toContain(`href="${base}embed/"`);
+      }
+    });
+
+    it('lets any site frame the embed pages and no site frame the others (host header file, under the base)', () => {
+      const rules = parseHeadersFile(readText(outDir, '_headers'));
+      const xfo = (path: string) => headersFor(rules, path).filter(([n]) => n.toLowerCase() === 'x-frame-options');
+      const ancestors = (path: string) =>
+        headersFor(rules, path).flatMap(([n, v]) => (n.toLowerCase() === 'content-security-policy' ? [/frame-ancestors ([^;]*)/.exec(v)?.[1]] : [])).filter(Boolean);
+      for (const u of units) {
+        expect(xfo(`${base}${u.embedDir}`), u.label).toEqual([]);
+        expect(ancestors(`${base}${u.embedDir}`), u.label).toEqual(['*']);
+      }
+      for (const page of ['', 'sources/', ...model.stacks.map((s) => `${s.id}/`)]) {
+        expect(xfo(`${base}${page}`).map(([, v]) => v), page).toEqual(['DENY']);
+        expect(ancestors(`${base}${page}`), page).toEqual([]);
+      }
+    });
+  });
+}

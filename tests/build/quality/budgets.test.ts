@@ -1,0 +1,22 @@
+/**
+ * Byte budgets (DESIGN.md "Fast", issue 5), asserted on the built files: the same measurements
+ * `npm run budget` prints. Bytes only, never times.
+ */
+import { describe, expect, it } from 'vitest';
+import { builds } from '../../support/builds.ts';
+import { listPages } from '../../support/html.ts';
+import { budgetProblems, formatReport, measureSite } from '../../support/budgets.ts';
+
+describe('budgets', () => {
+  it('every page of the root build is within budget', async () => {
+    const report = await measureSite(builds.root.outDir, builds.root.base);
+    expect(report.pages.map((p) => p.route).length).toBe(listPages(builds.root.outDir).length);
+    console.log(formatReport(report));
+    expect(budgetProblems(report).join('\n')).toBe('');
+  });
+
+  it('the sub-path build is within budget too (longer URLs, same limits)', async () => {
+    const report = await measureSite(builds.sub.outDir, builds.sub.base);
+    expect(budgetProblems(report).join('\n')).toBe('');
+  });
+});

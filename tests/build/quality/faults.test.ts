@@ -1,0 +1,115 @@
+/**
+ * Each build-output check catches its fault: a broken link, a missing anchor, a missing asset
+ * and an orphan page (links); an inline script, an event handler, a style attribute and an
+ * unsafe policy (CSP); invalid HTML (vnu); over-budget pages and a render-blocking script
+ * (budgets); a changed byte (same bytes); a header policy that differs from the meta (CSP
+ * headers). Each runs the same module the real test runs, on a copy of dist/ with one fault planted.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { builds, ROOT, SITE_URL } from '../../support/builds.ts';
+import { editFile, faultyCopy, inHead, inMain, incompressible } from '../../support/faults.ts';
+import { crawl } from '../../support/links.ts';
+import { canonicalPolicy, cspProblems, framingProblems, headerPoliciesFor, pagePolicy, parseHeadersFile } from '../../support/csp.ts';
+import { validateHtml } from '../../support/vnu.ts';
+import { budgetProblems, measureSite } from '../../support/budgets.ts';
+import { compareTrees } from '../../support/same-bytes.ts';
+import { listFiles } from '../../support/html.ts';
+import { serveStatic } from '../../support/static-server.ts';
+
+afterAll(() => rmSync(`${ROOT}tests/.tmp/faults`, { recursive: true, force: true }));
+
+describe('fault injection: each check catches its fault', () => {
+  it('links: a broken link, a missing anchor, a missing asset and an orphan page', async () => {
+    const dir = faultyCopy('links');
+    editFile(dir, 'index.html', inMain('<p><a href="/no-such-page/">gone</a> <a href="/sources/#no-such-anchor">anchor</a></p>'));
+    const css = listFiles(dir).find((f) => f.startsWith('_astro/') && f.endsWith('.css'))!;
+    rmSync(join(dir, css));
+    mkdirSync(join(dir, 'orphan'));
+    writeFileSync(join(dir, 'orphan/index.html'), readFileSync(join(dir, 'sources/index.html')));
+    const server = await serveStatic(dir);
+    try {
+      const result = await crawl({ url: server.url, dist: dir, publicUrl: new URL('/', SITE_URL).href });
+      const lines = result.problems.map((p) => `${p.from}: ${p.ref}: ${p.message}`);
+      expect(lines).toContain('/: /no-such-page/: broken (404)');
+      expect(lines).toContain('/: /sources/#no-such-anchor: no element with id "no-such-anchor"');
+      expect(lines.some((l) => l.includes(css.split('/').pop()!) && l.endsWith('broken (404)'))).toBe(true);
+      expect(result.orphans).toEqual(['orphan/']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('CSP: an inline script, an inline handler, a style attribute, a javascript: URL and an unsafe policy', () => {
+    const html = readFileSync(join(builds.root.outDir, 'index.html'), 'utf8');
+    expect(cspProblems(html)).toEqual([]);
+    const faulty = inMain('<script>alert(1)</script><button onclick="x()">b</button><p style="color:red">s</p><a href="javascript:void(0)">j</a>')(html);
+    const problems = cspProblems(faulty).join('\n');
+    expect(problems).toMatch(/inline script <script>: alert\(1\)/);
+    expect(problems).toMatch(/inline event handler <button\[onclick="x\(\)"\]>/);
+    expect(problems).toMatch(/style attribute <p\[style="color:red"\]>/);
+    expect(problems).toMatch(/javascript: URL/);
+    // JSON-LD is data, not script: it is allowed.
+    expect(cspProblems(inMain('<script type="application/ld+json">{}</script>')(html))).toEqual([]);
+    const unsafe = html.replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'");
+    expect(cspProblems(unsafe)).toContain("CSP script-src allows 'unsafe-inline'");
+    const noMeta = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/, '');
+    expect(cspProblems(noMeta)[0]).toMatch(/expected one CSP <meta/);
+  });
+
+  it('CSP headers: a header policy that differs from the meta, and an embed that cannot be framed', () => {
+    const dir = builds.root.outDir;
+    const rules = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8'));
+    const meta = pagePolicy(readFileSync(join(dir, 'index.html'), 'utf8'))!;
+    expect(headerPoliciesFor(rules, '/').map((p) => canonicalPolicy(p, ['frame-ancestors']))).toContain(meta);
+    const loosened = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8').replace(/script-src 'self'/g, "script-src 'self' https://cdn.example"));
+    expect(headerPoliciesFor(loosened, '/').map((p) => canonicalPolicy(p, ['frame-ancestors']))).not.toContain(meta);
+    const locked = parseHeadersFile('/*\n  X-Frame-Options: DENY\n');
+    expect(framingProblems(locked, '/embed/a/b/', true)[0]).toMatch(/newsrooms cannot frame this embed/);
+    // frame-ancestors wins over X-Frame-Options, as browsers do.
+    expect(framingProblems(parseHeadersFile('/*\n  X-Frame-Options: DENY\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n'), '/embed/a/b/', true)).toEqual([]);
+    expect(framingProblems(parseHeadersFile(''), '/', false)[0]).toMatch(/may be framed by any site/);
+    // Cloudflare's detach syntax lifts an inherited header for embeds.
+    expect(framingProblems(parseHeadersFile('/*\n  X-Frame-Options: DENY\n/embed/*\n  ! X-Frame-Options\n'), '/embed/a/b/', true)).toEqual([]);
+  });
+
+  it('valid HTML: a stray end tag and a duplicate id', () => {
+    const dir = faultyCopy('html');
+    editFile(dir, 'index.html', inMain('<p id="main">duplicate id</p></span>'));
+    const errors = validateHtml([join(dir, 'index.html'), join(dir, 'sources/index.html')]);
+    expect(errors.every((e) => e.url.endsWith('faults/html/index.html'))).toBe(true);
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/Duplicate ID “main”/);
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/Stray end tag “span”/);
+  });
+
+  it('budgets: heavy HTML, a heavy stylesheet, a render-blocking script and heavy JavaScript on load', async () => {
+    const dir = faultyCopy('budgets');
+    writeFileSync(join(dir, '_astro/fault-heavy.css'), `.x{content:"${incompressible(10 * 1024)}"}`);
+    writeFileSync(join(dir, '_astro/fault-heavy.js'), `console.log("${incompressible(24 * 1024)}");`);
+    writeFileSync(join(dir, '_astro/fault-blocking.js'), 'void 0;');
+    editFile(dir, 'sources/index.html', inMain(`<p>${incompressible(45 * 1024)}</p>`));
+    editFile(dir, 'updates/index.html', inHead('<link rel="stylesheet" href="/_astro/fault-heavy.css"><script src="/_astro/fault-blocking.js"></script>'));
+    editFile(dir, '404.html', inHead('<script type="module" src="/_astro/fault-heavy.js"></script>'));
+    const problems = budgetProblems(await measureSite(dir, '/')).join('\n');
+    expect(problems).toMatch(/^sources\/: HTML \d+\.\d KB brotli > 40\.0 KB$/m);
+    expect(problems).toMatch(/^updates\/: render-blocking CSS \d+\.\d KB brotli > 8\.0 KB$/m);
+    expect(problems).toMatch(/^updates\/: render-blocking scripts: \/_astro\/fault-blocking\.js$/m);
+    expect(problems).toMatch(/^404\.html: JavaScript on first load \d+\.\d KB brotli > 20\.0 KB$/m);
+  });
+
+  it('budgets: the home page over one round trip', async () => {
+    const dir = faultyCopy('home-budget');
+    editFile(dir, 'index.html', inMain(`<p>${incompressible(14 * 1024)}</p>`));
+    const problems = budgetProblems(await measureSite(dir, '/')).join('\n');
+    expect(problems).toMatch(/^\/: HTML \+ render-blocking CSS \d+\.\d KB brotli > 14\.0 KB \(one round trip\)$/m);
+  });
+
+  it('same bytes: one changed byte and one extra file are listed', () => {
+    const dir = faultyCopy('same-bytes');
+    editFile(dir, 'sources/index.html', (s) => s.replace('<html', '<html '));
+    writeFileSync(join(dir, 'build-time.txt'), String(Date.now()));
+    const diffs = compareTrees(builds.root.outDir, dir);
+    expect(diffs.map((d) => `${d.file}: ${d.kind}`)).toEqual(['build-time.txt: only in second', 'sources/index.html: differs']);
+  });
+});

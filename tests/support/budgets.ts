@@ -1,0 +1,217 @@
+/**
+ * Byte budgets, measured on the built files (never times): what each page makes the reader
+ * download before it can render, and how much JavaScript it runs on load. Brotli at quality 11,
+ * as a static host pre-compresses. Used by `npm run budget` (a table) and by the budget test.
+ */
+import { brotliCompressSync } from 'node:zlib';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { init as initLexer, parse as parseModule } from 'es-module-lexer';
+import { ancestors, attr, elements, hasAttr, listFiles, listPages, parseHtml, type SitePage } from './html.ts';
+
+export const KB = 1024;
+
+/** The limits from issue 5 and DESIGN.md "Fast". */
+export const BUDGETS = {
+  /** Render-blocking CSS per page, brotli. */
+  css: 8 * KB,
+  /** Any page's HTML, brotli. */
+  html: 40 * KB,
+  /** The home page's HTML + render-blocking CSS: one round trip (~14 KB). */
+  homeFirstTrip: 14 * KB,
+  /** JavaScript fetched on load (static import graph), every page but /search/. */
+  firstLoadJs: 20 * KB,
+  /** The embed host script and the embed height reporter, each. */
+  embedScript: 2 * KB,
+} as const;
+
+/** Pages allowed more JavaScript on load: search needs its code at once. */
+export const JS_EXEMPT_ROUTES = ['search/'];
+
+export interface Asset {
+  file: string;
+  br: number;
+}
+
+export interface PageReport {
+  route: string;
+  html: number;
+  /** Stylesheets that block rendering (link rel=stylesheet without a non-matching media). */
+  css: Asset[];
+  /** Classic scripts without async/defer in <head>: nothing renders until they run (Lighthouse's definition). */
+  blockingScripts: string[];
+  /** JavaScript loaded on first load: module/deferred scripts and everything they import statically. */
+  js: Asset[];
+  /** Chunks those scripts import dynamically (lazily), counted separately. */
+  lazy: Asset[];
+  /** References to files that are not in dist/ (reported by the link check too). */
+  missing: string[];
+}
+
+export interface SiteReport {
+  pages: PageReport[];
+  /** The embed host script and the height reporter, when the build has embeds. */
+  embedScripts: { role: string; asset?: Asset }[];
+}
+
+const brCache = new Map<string, number>();
+export function brotliSize(file: string): number {
+  let size = brCache.get(file);
+  if (size === undefined) {
+    size = brotliCompressSync(readFileSync(file)).length;
+    brCache.set(file, size);
+  }
+  return size;
+}
+
+export const sum = (assets: Asset[]) => assets.reduce((n, a) => n + a.br, 0);
+
+/**
+ * Maps a URL used in a page (absolute path under base, or relative to the page) to a file in dist,
+ * or undefined when it points elsewhere.
+ */
+function fileFor(dist: string, base: string, pageRoute: string, url: string): string | undefined {
+  if (/^[a-z]+:/i.test(url) || url.startsWith('//')) return undefined;
+  const clean = url.split(/[?#]/)[0]!;
+  const path = clean.startsWith('/') ? clean : posix.join(base, pageRoute.endsWith('/') || pageRoute === '' ? pageRoute : posix.dirname(pageRoute), clean);
+  if (!path.startsWith(base)) return undefined;
+  return join(dist, path.slice(base.length));
+}
+
+/** Follows a module's imports: static ones are part of the same load, dynamic ones are lazy. */
+async function moduleGraph(dist: string, base: string, entry: string, firstLoad: Set<string>, lazy: Set<string>): Promise<void> {
+  await initLexer;
+  const queue: [string, boolean][] = [[entry, false]];
+  while (queue.length) {
+    const [file, isLazy] = queue.shift()!;
+    const target = isLazy ? lazy : firstLoad;
+    if (firstLoad.has(file) || target.has(file)) continue;
+    target.add(file);
+    if (!existsSync(file)) continue;
+    let imports;
+    try {
+      [imports] = parseModule(readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    const fileUrl = `/${posix.relative(dist, file).split('\\').join('/')}`;
+    for (const imp of imports) {
+      // es-module-lexer 3: computed dynamic specifiers (Pagefind's runtime URL) have none.
+      const spec = imp.specifier;
+      if (imp.type === 'import-meta' || !spec || /^[a-z]+:/i.test(spec)) continue;
+      const resolved = spec.startsWith('/') ? spec : posix.join(posix.dirname(base + fileUrl.slice(1)), spec);
+      const next = fileFor(dist, base, '', resolved);
+      if (next) queue.push([next, isLazy || imp.type === 'dynamic']);
+    }
+  }
+}
+
+export async function measurePage(dist: string, base: string, page: SitePage): Promise<PageReport> {
+  const htmlFile = join(dist, page.file);
+  const doc = parseHtml(readFileSync(htmlFile, 'utf8'));
+  const css = new Set<string>();
+  const blockingScripts: string[] = [];
+  const entries: string[] = [];
+  const missing: string[] = [];
+  const resolve = (url: string) => {
+    const file = fileFor(dist, base, page.route, url);
+    if (file && !existsSync(file)) missing.push(url);
+    return file && existsSync(file) ? file : undefined;
+  };
+  for (const el of elements(doc)) {
+    if (el.tagName === 'link' && (attr(el, 'rel') ?? '').split(/\s+/).includes('stylesheet') && !hasAttr(el, 'disabled')) {
+      const media = (attr(el, 'media') ?? 'all').trim().toLowerCase();
+      // Only media that can match a screen on load block rendering; print sheets do not.
+      if (media === 'print') continue;
+      const file = resolve(attr(el, 'href') ?? '');
+      if (file) css.add(file);
+    }
+    if (el.tagName === 'link' && attr(el, 'rel') === 'modulepreload') {
+      const file = resolve(attr(el, 'href') ?? '');
+      if (file) entries.push(file);
+    }
+    if (el.tagName === 'script' && attr(el, 'src') !== undefined) {
+      const type = (attr(el, 'type') ?? '').toLowerCase();
+      if (type !== '' && type !== 'module' && !type.includes('javascript')) continue;
+      if (type !== 'module' && !hasAttr(el, 'async') && !hasAttr(el, 'defer') && ancestors(el).some((a) => a.tagName === 'head')) blockingScripts.push(attr(el, 'src')!);
+      const file = resolve(attr(el, 'src')!);
+      if (file) entries.push(file);
+    }
+  }
+  const firstLoad = new Set<string>();
+  const lazy = new Set<string>();
+  for (const entry of entries) await moduleGraph(dist, base, entry, firstLoad, lazy);
+  for (const f of firstLoad) lazy.delete(f);
+  const asset = (file: string): Asset => ({ file: posix.relative(dist, file).split('\\').join('/'), br: existsSync(file) ? brotliSize(file) : 0 });
+  return {
+    route: page.route || '/',
+    html: brotliSize(htmlFile),
+    css: [...css].map(asset),
+    blockingScripts,
+    js: [...firstLoad].filter(existsSync).map(asset),
+    lazy: [...lazy].filter(existsSync).map(asset),
+    missing,
+  };
+}
+
+/**
+ * The embed host script (the public file newsrooms load: embed.js or embed-host.js, outside the
+ * hashed bundle folder) and the height reporter (the JavaScript every card embed page loads;
+ * what only some load, such as the chart loader, is budgeted with the page).
+ */
+export function findEmbedScripts(dist: string, pages: PageReport[]): SiteReport['embedScripts'] {
+  const cardEmbeds = pages.filter((p) => /^embed\/(?!chart\/)[^/]+\/[^/]+\/$/.test(p.route));
+  if (!cardEmbeds.length) return [];
+  const host = listFiles(dist).find((f) => /^(?:[^/]+\/)*embed(?:-host)?(?:\.[\w-]+)?\.js$/.test(f) && !f.startsWith('_astro/') && !f.startsWith('pagefind/'));
+  const common = cardEmbeds[0]!.js.filter((a) => cardEmbeds.every((p) => p.js.some((b) => b.file === a.file)));
+  return [
+    { role: 'embed host script', asset: host ? { file: host, br: brotliSize(join(dist, host)) } : undefined },
+    { role: 'embed height reporter', asset: common.length ? { file: common.map((a) => a.file).join(' + '), br: sum(common) } : undefined },
+  ];
+}
+
+export async function measureSite(dist: string, base = '/'): Promise<SiteReport> {
+  if (!existsSync(dist) || !statSync(dist).isDirectory()) throw new Error(`${dist} does not exist: build first (npm run build)`);
+  const pages = [];
+  for (const page of listPages(dist)) pages.push(await measurePage(dist, base, page));
+  return { pages, embedScripts: findEmbedScripts(dist, pages) };
+}
+
+/** Every budget broken, one line each; empty when the site is within budget. */
+export function budgetProblems(report: SiteReport): string[] {
+  const out: string[] = [];
+  const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
+  for (const p of report.pages) {
+    if (p.html > BUDGETS.html) out.push(`${p.route}: HTML ${kb(p.html)} brotli > ${kb(BUDGETS.html)}`);
+    if (sum(p.css) > BUDGETS.css) out.push(`${p.route}: render-blocking CSS ${kb(sum(p.css))} brotli > ${kb(BUDGETS.css)}`);
+    if (p.blockingScripts.length) out.push(`${p.route}: render-blocking scripts: ${p.blockingScripts.join(', ')}`);
+    if (!JS_EXEMPT_ROUTES.includes(p.route) && sum(p.js) > BUDGETS.firstLoadJs) out.push(`${p.route}: JavaScript on first load ${kb(sum(p.js))} brotli > ${kb(BUDGETS.firstLoadJs)}`);
+    if (p.route === '/' && p.html + sum(p.css) > BUDGETS.homeFirstTrip) out.push(`/: HTML + render-blocking CSS ${kb(p.html + sum(p.css))} brotli > ${kb(BUDGETS.homeFirstTrip)} (one round trip)`);
+    if (p.missing.length) out.push(`${p.route}: references missing files: ${p.missing.join(', ')}`);
+  }
+  for (const s of report.embedScripts) {
+    if (!s.asset) out.push(`${s.role}: not found in dist/ although the build has embed pages`);
+    else if (s.asset.br > BUDGETS.embedScript) out.push(`${s.role} ${s.asset.file}: ${kb(s.asset.br)} brotli > ${kb(BUDGETS.embedScript)}`);
+  }
+  return out;
+}
+
+/** The table `npm run budget` prints: one row per page, bytes brotli. */
+export function formatReport(report: SiteReport): string {
+  const kb = (n: number) => (n / KB).toFixed(1);
+  const rows = report.pages.map((p) => [p.route, kb(p.html), kb(sum(p.css)), String(p.css.length), String(p.blockingScripts.length), kb(sum(p.js)), kb(sum(p.lazy))]);
+  const head = ['page', 'HTML', 'CSS', 'sheets', 'blocking JS', 'JS on load', 'lazy JS'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const out = [
+    `KB brotli (quality 11). Budgets: HTML ≤ ${kb(BUDGETS.html)}, render-blocking CSS ≤ ${kb(BUDGETS.css)}, home HTML+CSS ≤ ${kb(BUDGETS.homeFirstTrip)}, blocking JS = 0, JS on load ≤ ${kb(BUDGETS.firstLoadJs)} (not ${JS_EXEMPT_ROUTES.join(', ')}), embed scripts ≤ ${kb(BUDGETS.embedScript)} each.`,
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ];
+  const lazy = new Map<string, number>();
+  for (const p of report.pages) for (const a of p.lazy) lazy.set(a.file, a.br);
+  if (lazy.size) out.push('', 'Lazy chunks (loaded when needed):', ...[...lazy].sort().map(([f, br]) => `  ${f}  ${kb(br)}`));
+  for (const s of report.embedScripts) out.push(`${s.role}: ${s.asset ? `${s.asset.file}  ${kb(s.asset.br)}` : 'not found'}`);
+  return out.join('\n');
+}

@@ -1,0 +1,156 @@
+/**
+ * The Content Security Policy promises, checked on the built HTML (no browser): every page
+ * carries the CSP meta before anything it governs, its script-src never allows inline script,
+ * and the markup needs no exception (no inline <script>, no on*= handlers, no style="" and no
+ * javascript: URLs). Also checks that the host header file sends the same policy.
+ */
+import { createHash } from 'node:crypto';
+import { attr, describe, elements, parseHtml, textOf, type Document } from './html.ts';
+
+export type Policy = Map<string, string[]>;
+
+export function parsePolicy(policy: string): Policy {
+  const map: Policy = new Map();
+  for (const part of policy.split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name && !map.has(name.toLowerCase())) map.set(name.toLowerCase(), values);
+  }
+  return map;
+}
+
+/** A policy as a canonical string (directive order and spacing normalised) for comparisons. */
+export function canonicalPolicy(policy: string | Policy, drop: string[] = []): string {
+  const map = typeof policy === 'string' ? parsePolicy(policy) : policy;
+  return [...map.entries()]
+    .filter(([name]) => !drop.includes(name))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join('; ');
+}
+
+export function metaPolicies(doc: Document): string[] {
+  return [...elements(doc)]
+    .filter((el) => el.tagName === 'meta' && attr(el, 'http-equiv')?.toLowerCase() === 'content-security-policy')
+    .map((el) => attr(el, 'content') ?? '');
+}
+
+/** Script types a browser executes; JSON-LD and other data blocks are not scripts. */
+const EXECUTABLE = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/ecmascript', 'application/ecmascript']);
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** Problems with one page's CSP and markup; empty when the page keeps every promise. */
+export function cspProblems(html: string): string[] {
+  const doc = parseHtml(html);
+  const problems: string[] = [];
+  const metas = metaPolicies(doc);
+  if (metas.length !== 1) problems.push(`expected one CSP <meta http-equiv="content-security-policy">, found ${metas.length}`);
+  const policy = parsePolicy(metas[0] ?? '');
+  const scriptSrc = policy.get('script-src') ?? policy.get('default-src');
+  if (!policy.has('default-src')) problems.push('CSP has no default-src');
+  if (!scriptSrc) problems.push('CSP has neither script-src nor default-src');
+  for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", '*', 'data:', 'http:', 'https:', 'blob:']) {
+    if (scriptSrc?.includes(bad)) problems.push(`CSP script-src allows ${bad}`);
+  }
+  if (policy.get('object-src')?.join(' ') !== "'none'") problems.push("CSP object-src is not 'none'");
+  if (!policy.has('base-uri')) problems.push('CSP has no base-uri');
+
+  const all = [...elements(doc)];
+  // The policy only governs what comes after it: no stylesheet or script may precede the meta.
+  const metaIndex = all.findIndex((el) => el.tagName === 'meta' && attr(el, 'http-equiv')?.toLowerCase() === 'content-security-policy');
+  // A JSON-LD block is data, not script: the policy does not govern it, so it may come first.
+  const firstGoverned = all.findIndex((el) => (el.tagName === 'script' && EXECUTABLE.has((attr(el, 'type') ?? '').trim().toLowerCase())) || el.tagName === 'style' || (el.tagName === 'link' && /stylesheet|preload|modulepreload/.test(attr(el, 'rel') ?? '')));
+  if (metaIndex >= 0 && firstGoverned >= 0 && firstGoverned < metaIndex) problems.push(`${describe(all[firstGoverned]!)} comes before the CSP meta`);
+
+  const styleSrc = policy.get('style-src') ?? policy.get('default-src') ?? [];
+  for (const el of all) {
+    if (el.tagName === 'script') {
+      const type = (attr(el, 'type') ?? '').trim().toLowerCase();
+      if (EXECUTABLE.has(type) && attr(el, 'src') === undefined) problems.push(`inline script ${describe(el)}: ${textOf(el).trim().slice(0, 60)}`);
+    }
+    if (el.tagName === 'style' && !styleSrc.includes(sha256(textOf(el)))) problems.push(`inline <style> whose hash is not in style-src: ${textOf(el).slice(0, 60)}`);
+    for (const a of el.attrs) {
+      if (/^on/i.test(a.name)) problems.push(`inline event handler ${describe(el, a.name)}`);
+      if (a.name === 'style') problems.push(`style attribute ${describe(el, 'style')}`);
+      if (['href', 'src', 'action', 'formaction', 'data'].includes(a.name) && /^\s*javascript:/i.test(a.value)) problems.push(`javascript: URL ${describe(el, a.name)}`);
+    }
+  }
+  return problems;
+}
+
+/** One page's policy, canonical, for comparing pages with each other and with the header file. */
+export function pagePolicy(html: string): string | undefined {
+  const meta = metaPolicies(parseHtml(html))[0];
+  return meta === undefined ? undefined : canonicalPolicy(meta);
+}
+
+export interface HeaderRule {
+  pattern: string;
+  /** [name, value]; a detach line (`! Name`, Cloudflare Pages) is [name, undefined]. */
+  headers: [string, string | undefined][];
+}
+
+/** Parses a Netlify/Cloudflare-style `_headers` file: a path line, then indented `Name: value` lines. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      continue;
+    }
+    const detach = /^\s+!\s*(\S+)\s*$/.exec(line);
+    const header = /^\s+([^:!][^:]*):\s*(.*)$/.exec(line);
+    if (rules.length && detach) rules.at(-1)!.headers.push([detach[1]!, undefined]);
+    else if (rules.length && header) rules.at(-1)!.headers.push([header[1]!.trim(), header[2]!.trim()]);
+  }
+  return rules;
+}
+
+/** Does a `_headers` path pattern (`*` = any run of characters, `:name` = one segment) match a URL path? */
+export function patternMatches(pattern: string, path: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[a-z]\w*/gi, '[^/]+')).join('.*')}$`);
+  return re.test(path);
+}
+
+/**
+ * The headers a host reading the file sends for a path, as Cloudflare Pages documents it: every
+ * matching rule's headers (the same header from two rules is sent twice: two CSPs are both
+ * enforced), and `! Name` in a rule drops that header inherited from earlier rules.
+ */
+export function headersFor(rules: HeaderRule[], path: string): [string, string][] {
+  let out: [string, string][] = [];
+  for (const rule of rules.filter((r) => patternMatches(r.pattern, path))) {
+    for (const [name, value] of rule.headers) {
+      if (value === undefined) out = out.filter(([n]) => n.toLowerCase() !== name.toLowerCase());
+      else out.push([name, value]);
+    }
+  }
+  return out;
+}
+
+/** The CSP headers sent for a path. */
+export function headerPoliciesFor(rules: HeaderRule[], path: string): string[] {
+  return headersFor(rules, path)
+    .filter(([name]) => name.toLowerCase() === 'content-security-policy')
+    .map(([, v]) => v);
+}
+
+/**
+ * Framing rules: an embed page must be frameable by any site; every other page must refuse to be
+ * framed elsewhere. Browsers ignore X-Frame-Options when any CSP sent has frame-ancestors, and
+ * enforce every CSP sent, so framing is allowed only where every frame-ancestors list allows it.
+ */
+export function framingProblems(rules: HeaderRule[], path: string, embeddable: boolean): string[] {
+  const xfo = headersFor(rules, path)
+    .filter(([n]) => n.toLowerCase() === 'x-frame-options')
+    .map(([, v]) => v.trim().toUpperCase());
+  const ancestors = headerPoliciesFor(rules, path)
+    .map((p) => parsePolicy(p).get('frame-ancestors'))
+    .filter((v): v is string[] => v !== undefined);
+  const anyone = ancestors.length ? ancestors.every((a) => a.includes('*') || a.includes('https:')) : !xfo.some((v) => v === 'DENY' || v === 'SAMEORIGIN');
+  const onlySelf = ancestors.length ? ancestors.some((a) => a.every((v) => v === "'none'" || v === "'self'")) : xfo.some((v) => v === 'DENY' || v === 'SAMEORIGIN');
+  if (embeddable && !anyone) return [`${path}: newsrooms cannot frame this embed (X-Frame-Options ${xfo.join(', ') || '-'}; frame-ancestors ${ancestors.map((a) => a.join(' ')).join(' | ') || '-'})`];
+  if (!embeddable && !onlySelf) return [`${path}: may be framed by any site (no frame-ancestors 'none' or X-Frame-Options DENY)`];
+  return [];
+}

@@ -1,0 +1,120 @@
+/**
+ * Reading built HTML without a browser: a spec-compliant parse (parse5, the same tree a browser
+ * builds) and a few helpers. Used by the link crawler, the CSP checks and the budgets, so the
+ * real runs and the fault-injection tests read pages the same way.
+ */
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export type Element = DefaultTreeAdapterTypes.Element;
+export type Document = DefaultTreeAdapterTypes.Document;
+type Node = DefaultTreeAdapterTypes.Node;
+
+export function parseHtml(html: string): Document {
+  return parse(html);
+}
+
+function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+/** Every element in document order (template contents included: they are still markup we ship). */
+export function* elements(node: Node): Generator<Element> {
+  const children = 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) {
+    if (isElement(child)) {
+      yield child;
+      if (child.tagName === 'template' && 'content' in child) yield* elements((child as DefaultTreeAdapterTypes.Template).content);
+      yield* elements(child);
+    }
+  }
+}
+
+export function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+export function hasAttr(el: Element, name: string): boolean {
+  return el.attrs.some((a) => a.name === name);
+}
+
+/** The text inside an element (like textContent). */
+export function textOf(node: Node): string {
+  if ('value' in node && node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;
+  if (!('childNodes' in node)) return '';
+  return node.childNodes.map(textOf).join('');
+}
+
+/** The element's ancestors' tag names, nearest first. */
+export function ancestors(el: Element): Element[] {
+  const out: Element[] = [];
+  let p = el.parentNode;
+  while (p && isElement(p as Node)) {
+    out.push(p as Element);
+    p = (p as Element).parentNode;
+  }
+  return out;
+}
+
+/** A short, readable description of an element for error messages: tag#id.class[attr]. */
+export function describe(el: Element, attrName?: string): string {
+  const id = attr(el, 'id');
+  const cls = attr(el, 'class')?.split(/\s+/).filter((c) => c && !c.startsWith('astro-'))[0];
+  const a = attrName ? `[${attrName}="${(attr(el, attrName) ?? '').slice(0, 80)}"]` : '';
+  return `<${el.tagName}${id ? `#${id}` : ''}${cls ? `.${cls}` : ''}${a}>`;
+}
+
+/** All ids (and legacy a[name]) a fragment link may target. */
+export function fragmentTargets(doc: Document): Set<string> {
+  const ids = new Set<string>();
+  for (const el of elements(doc)) {
+    const id = attr(el, 'id');
+    if (id) ids.add(id);
+    if (el.tagName === 'a' && attr(el, 'name')) ids.add(attr(el, 'name')!);
+  }
+  return ids;
+}
+
+/** Splits a srcset into its URLs. */
+export function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(',')
+    .map((part) => part.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+}
+
+/** Every file under a folder, as paths relative to it with '/' separators, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export interface SitePage {
+  /** Path of the HTML file relative to dist/: 'index.html', 'sources/index.html', '404.html'. */
+  file: string;
+  /** The URL path relative to the base that serves it: '', 'sources/', '404.html'. */
+  route: string;
+}
+
+/**
+ * Every HTML page a build produced, found by walking the folder, so pages added later (embeds,
+ * the gallery, new stacks) are checked without anyone listing them.
+ */
+export function listPages(dist: string): SitePage[] {
+  return listFiles(dist)
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => ({ file, route: file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file }));
+}
+
+/** The 404 page is served for misses, not linked; it is exempt from the orphan check only. */
+export const isNotFoundPage = (p: SitePage) => p.file === '404.html';
+

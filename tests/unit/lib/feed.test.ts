@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { feedItems } from '../../../src/lib/feed';
+import type { Source } from '../../../src/schemas/sources';
+
+const source: Source = { id: 'eu', publisher: 'EEAS', title: 'Conclusions & more', date: '2025-12-19', url: 'https://eu.example/c', kind: 'background' };
+const cards = [
+  {
+    stack: 'frozen-assets',
+    card: 'the-loan',
+    title: 'What did the EU agree?',
+    changes: [
+      { date: '2025-12-19', kind: 'update' as const, text: 'The EU agreed a €90bn loan.', sources: ['eu'] },
+      { date: '2025-12-19', kind: 'correction' as const, text: 'Fixed the date.', sources: [] },
+    ],
+  },
+  { stack: 'context', card: 'timeline', title: 'What happened next?', changes: [{ date: '2026-01-06', kind: 'update' as const, text: 'Paris Declaration.', sources: [] }] },
+];
+
+describe('feed items', () => {
+  const items = feedItems(cards, new Map([['eu', source]]), 'https://news.example', '/sub/');
+
+  it('one per change, newest first, linking to the card anchor under the base', () => {
+    expect(items.map((i) => i.link)).toEqual([
+      'https://news.example/sub/context/#timeline',
+      'https://news.example/sub/frozen-assets/#the-loan',
+      'https://news.example/sub/frozen-assets/#the-loan',
+    ]);
+    expect(items[0]!.pubDate.toISOString()).toBe('2026-01-06T00:00:00.000Z');
+  });
+
+  it('marks corrections and names the sources', () => {
+    const loan = items.filter((i) => i.link.endsWith('#the-loan'));
+    expect(loan.map((i) => i.title).sort()).toEqual(['Correction: What did the EU agree?', 'Update: What did the EU agree?']);
+    expect(loan.find((i) => i.title.startsWith('Update'))!.description).toBe('The EU agreed a €90bn loan. Sources: EEAS, “Conclusions & more” (2025-12-19) https://eu.example/c.');
+  });
+
+  it('gives every change its own guid, escaped for XML', () => {
+    const guids = items.map((i) => i.customData);
+    expect(new Set(guids).size).toBe(3);
+    expect(guids[1]).toBe('<guid isPermaLink="false">https://news.example/sub/frozen-assets/#the-loan:2025-12-19:1</guid>');
+  });
+});
