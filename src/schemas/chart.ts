@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { confidence, id, isoDate, nonEmpty } from './common';
+import { checkValueOrRange, confidence, id, isoDate, nonEmpty } from './common';
 import { unit } from './figures';
 
 /**
@@ -26,17 +26,7 @@ export const chartRowSchema = z
     /** Reported after the article of 18 December 2025: marked as such wherever it is shown. */
     afterArticle: z.boolean().default(false),
   })
-  .superRefine((r, ctx) => {
-    const single = r.value !== undefined;
-    const range = r.low !== undefined || r.high !== undefined;
-    if (single === range) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value, or low and high' });
-    } else if (range && (r.low === undefined || r.high === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [r.low === undefined ? 'low' : 'high'], message: 'a range needs both low and high' });
-    } else if (range && r.low! > r.high!) {
-      ctx.addIssue({ code: 'custom', path: ['low'], message: 'low must not exceed high' });
-    }
-  });
+  .superRefine(checkValueOrRange);
 export type ChartRow = z.infer<typeof chartRowSchema>;
 
 /**

@@ -35,3 +35,22 @@ export const nonEmpty = z.string({ error: typeError('text') }).trim().min(1, { e
 export const confidence = z.enum(['high', 'medium', 'low'], {
   error: 'must be one of high, medium, low',
 });
+
+/**
+ * A number is either one `value` or a `low`–`high` range (when sources disagree or give a
+ * range). Shared by figure records and chart rows, so both refuse the same mistakes.
+ */
+export function checkValueOrRange(
+  r: { value?: number; low?: number; high?: number },
+  ctx: { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void },
+): void {
+  const single = r.value !== undefined;
+  const range = r.low !== undefined || r.high !== undefined;
+  if (single === range) {
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value, or low and high' });
+  } else if (range && (r.low === undefined || r.high === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [r.low === undefined ? 'low' : 'high'], message: 'a range needs both low and high' });
+  } else if (range && r.low! > r.high!) {
+    ctx.addIssue({ code: 'custom', path: ['low'], message: 'low must not exceed high' });
+  }
+}

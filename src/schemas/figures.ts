@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { confidence, id, isoDate, nonEmpty } from './common';
+import { checkValueOrRange, confidence, id, isoDate, nonEmpty } from './common';
 
 /** Units a figure can carry; each has one formatting rule in src/lib/format.ts. */
 export const units = ['people', 'troops', 'eur-bn', 'usd-bn', 'gbp-bn', 'chf-bn', 'percent', 'km2', 'count'] as const;
@@ -25,15 +25,5 @@ export const figureSchema = z
     confidence,
     note: z.string().optional(),
   })
-  .superRefine((f, ctx) => {
-    const single = f.value !== undefined;
-    const range = f.low !== undefined || f.high !== undefined;
-    if (single === range) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'give either value, or low and high' });
-    } else if (range && (f.low === undefined || f.high === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [f.low === undefined ? 'low' : 'high'], message: 'a range needs both low and high' });
-    } else if (range && f.low! > f.high!) {
-      ctx.addIssue({ code: 'custom', path: ['low'], message: 'low must not exceed high' });
-    }
-  });
+  .superRefine(checkValueOrRange);
 export type Figure = z.infer<typeof figureSchema>;
