@@ -3,8 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import cspHeaders from './src/integrations/csp-headers.ts';
-import embedHeaders from './src/integrations/embed-headers.ts';
+import hostHeaders from './src/integrations/host-headers.ts';
 import chartImages from './src/integrations/chart-images.ts';
 import sitemap from '@astrojs/sitemap';
 import brand from './src/integrations/brand.ts';
@@ -37,10 +36,8 @@ export default defineConfig({
     pagefind(),
     // Article pages only: embeds are noindex copies of cards, search has no content of its own.
     sitemap({ filter: (page) => !/^\/(?:embed|search|404)\//.test(new URL(page).pathname.slice(base.length - 1)) }),
-    // Puts BASE_PATH into the framing rules of dist/_headers (copied from public/_headers).
-    embedHeaders(),
-    // Last: copies each page's CSP <meta> policy into dist/_headers for hosts that read it.
-    cspHeaders(),
+    // Last: puts BASE_PATH into dist/_headers' framing rules and adds each page's CSP policy.
+    hostHeaders(),
   ],
   markdown: { syntaxHighlight: false },
   security: {

@@ -4,7 +4,7 @@
  * code), so the header cannot be written by hand. A header can do what a meta cannot (report,
  * frame-ancestors, sandbox) and also covers non-HTML responses; it must say the same as the meta,
  * or the browser enforces the stricter of the two and pages break only where a host reads it.
- * Pure: the integration (src/integrations/csp-headers.ts) does the file work.
+ * Pure: the integration (src/integrations/host-headers.ts) does the file work.
  */
 import { normaliseBase } from './urls';
 
@@ -29,7 +29,7 @@ export function extractCspMeta(html: string): string | undefined {
 /** Header values are one line; the meta's own spacing is kept otherwise. */
 const oneLine = (policy: string) => policy.replace(/\s+/g, ' ').trim();
 
-export const CSP_BLOCK_START = '# Content-Security-Policy: the same policy as each page\'s <meta>, written at build time by src/integrations/csp-headers.ts';
+export const CSP_BLOCK_START = '# Content-Security-Policy: the same policy as each page\'s <meta>, written at build time by src/integrations/host-headers.ts';
 
 /**
  * The `_headers` block (Netlify and Cloudflare Pages syntax) sending every page its policy:
