@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import type { Chart } from '../schemas/chart';
 import type { Source } from '../schemas/sources';
 import { checkCharts } from '../lib/charts/check';
-import { componentUses } from '../lib/content-integrity';
+import { chartHomes, type ChartHome } from '../lib/charts/homes';
 import { allSources, MissingRecordError } from './store';
 
 const raw = import.meta.glob<string>('/content/data/charts/*.{yaml,yml}', { query: '?raw', import: 'default', eager: true });
@@ -39,18 +39,12 @@ export async function requireChart(id: string, usedBy: string): Promise<{ chart:
   return { chart, sources };
 }
 
-/**
- * The card a chart first appears in (stack order, then card order), so its permalink and
- * citation point at one canonical place wherever the chart is shown (article, embed, gallery).
- */
-export async function chartHome(id: string): Promise<{ stack: string; card: string } | undefined> {
+/** The card a chart first appears in (see src/lib/charts/homes.ts). */
+export async function chartHome(id: string): Promise<ChartHome | undefined> {
   const [stacks, cards] = await Promise.all([getCollection('stacks'), getCollection('cards')]);
   const bodies = new Map(cards.map((c) => [c.id, c.body ?? '']));
-  for (const stack of stacks.map((s) => s.data).sort((a, b) => a.order - b.order)) {
-    for (const card of stack.cards) {
-      const body = bodies.get(`${stack.id}/${card}`) ?? '';
-      if (componentUses(body).some((u) => u.component === 'Chart' && u.id === id)) return { stack: stack.id, card };
-    }
-  }
-  return undefined;
+  return chartHomes(
+    stacks.map((s) => s.data),
+    (stack, card) => bodies.get(`${stack}/${card}`) ?? '',
+  ).get(id);
 }

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { checkContent, componentUses, readContentFiles } from '../../src/lib/content-integrity';
+import { checkContent, readContentFiles } from '../../src/lib/content-integrity';
 import { chartAssetFiles } from '../../src/lib/charts/assets';
 import { chartSize } from '../../src/lib/charts/config';
 import { chartSummary } from '../../src/lib/charts/summary';
 import { parseCsv } from '../../src/lib/charts/table';
+import { chartHomes } from '../../src/lib/charts/homes';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, listFiles } from '../support/dist';
 import { attr, elements, parseHtml, textOf, type Element } from '../support/html';
@@ -20,14 +21,8 @@ import { measurePage } from '../support/budgets';
 const KB = 1024;
 const { model } = checkContent(readContentFiles(ROOT));
 
-/** Chart id → the stack page of the first card that uses it (stack order, then card order). */
-const used = new Map<string, string>();
-for (const stack of [...model.stacks].sort((a, b) => a.order - b.order)) {
-  for (const cardId of stack.cards) {
-    const card = model.cards.find((c) => c.stack === stack.id && c.id === cardId);
-    for (const u of componentUses(card?.body ?? '')) if (u.component === 'Chart' && !used.has(u.id)) used.set(u.id, stack.id);
-  }
-}
+/** Chart id → the stack page of its home card (src/lib/charts/homes.ts). */
+const used = new Map([...chartHomes(model.stacks, (stack, card) => model.cards.find((c) => c.stack === stack && c.id === card)?.body ?? '')].map(([id, home]) => [id, home.stack]));
 
 const byTag = (root: Element, tag: string) => [...elements(root)].filter((e) => e.tagName === tag);
 const cls = (e: Element) => (attr(e, 'class') ?? '').split(/\s+/);

@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync } from 'node:zlib';
-import { checkContent, componentUses, readContentFiles } from '../../src/lib/content-integrity';
+import { checkContent, readContentFiles } from '../../src/lib/content-integrity';
 import { chartAnchor } from '../../src/lib/charts/assets';
 import { EMBED_ATTR } from '../../src/lib/embed/host';
+import { chartHomes } from '../../src/lib/charts/homes';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, readText } from '../support/dist';
 import { attr, elements, parseHtml, textOf, type Document, type Element } from '../support/html';
@@ -20,14 +21,8 @@ import { parseHeadersFile, headersFor } from '../support/csp';
 const KB = 1024;
 const { model } = checkContent(readContentFiles(ROOT));
 
-/** A chart's home: the stack of the first card (stack order, then card order) that places it. */
-const chartHome = new Map<string, string>();
-for (const stack of [...model.stacks].sort((a, b) => a.order - b.order)) {
-  for (const cardId of stack.cards) {
-    const card = model.cards.find((c) => c.stack === stack.id && c.id === cardId);
-    for (const u of componentUses(card?.body ?? '')) if (u.component === 'Chart' && !chartHome.has(u.id)) chartHome.set(u.id, stack.id);
-  }
-}
+/** Chart id → the stack page of its home card (src/lib/charts/homes.ts). */
+const chartHome = new Map([...chartHomes(model.stacks, (stack, card) => model.cards.find((c) => c.stack === stack && c.id === card)?.body ?? '')].map(([id, home]) => [id, home.stack]));
 
 interface Expected {
   label: string;
