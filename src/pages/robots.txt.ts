@@ -1,7 +1,7 @@
 /**
  * /robots.txt, generated so the sitemap URL carries the site URL and base path of this build.
  * Crawlers read robots.txt only at a host's root: a copy under a sub-path is there for the
- * host to merge into its own (README, "Deploying").
+ * host to merge into its own (docs/deploying.md).
  */
 import type { APIRoute } from 'astro';
 import { absoluteUrl } from '@/lib/urls';

@@ -1,6 +1,6 @@
 /**
- * The README's nginx recipe, run for real: Debian's nginx serves the sub-path build with the
- * sample server block (tests/fixtures/deploy/nginx.conf, the file the README shows) on
+ * The nginx recipe in docs/deploying.md, run for real: Debian's nginx serves the sub-path build
+ * with the sample server block (tests/fixtures/deploy/nginx.conf, the file the docs show) on
  * loopback. Only `listen` and `root` are changed, to a free port and a temporary web root.
  * Checks status codes, redirects, Content-Types (Pagefind's files and the oEmbed JSON
  * included), caching and framing headers, compression, and a Pagefind search in Chromium.
@@ -35,14 +35,14 @@ const freePort = () =>
     });
   });
 
-describe('the README nginx recipe', () => {
+describe('the nginx recipe in docs/deploying.md', () => {
   it('shows the sample file verbatim, so what is tested is what readers copy', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(readme).toContain(`\`\`\`nginx\n${readFileSync(SAMPLE, 'utf8')}\`\`\``);
+    const guide = readFileSync(join(ROOT, 'docs/deploying.md'), 'utf8');
+    expect(guide).toContain(`\`\`\`nginx\n${readFileSync(SAMPLE, 'utf8')}\`\`\``);
   });
 });
 
-describe.runIf(nginxAvailable())('the README nginx server block, served by nginx', () => {
+describe.runIf(nginxAvailable())('the documented nginx server block, served by nginx', () => {
   let proc: ChildProcess | undefined;
   let origin = '';
   let url = '';

@@ -10,7 +10,7 @@
  *   - AMP's `{ sentinel: "amp", type: "embed-size", height }` (also what our own host script reads);
  *   - the Medium/Embedly `iframe.resize` JSON string;
  *   - WordPress's `{ secret, message: "height", value }`, only when WordPress put `#?secret=` in our URL.
- * Formats: ../shared/reference/embeds-and-explainer-anchors.md §1.2, §2.1, §4.3.
+ * Formats, and the host scripts they come from: docs/embedding.md, "The height messages in detail".
  */
 
 export type Theme = 'light' | 'dark';
