@@ -1,6 +1,6 @@
 /**
  * Number and date formatting with the locale pinned, so the build prints the same text on every
- * machine. Style follows WRITING.md: numerals with units, "about" when the source says so,
+ * machine. Style follows docs/writing.md: numerals with units, "about" when the source says so,
  * "18 December 2025" for dates.
  */
 import type { Figure } from '../schemas/figures';

@@ -1,7 +1,7 @@
 /**
  * The real content under content/: every record valid, every id reference resolved, ids
  * unique, dates real, no id colliding with a route (checkContent), plus the writing rules
- * that can be checked mechanically (WRITING.md).
+ * that can be checked mechanically (docs/writing.md).
  */
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem, readContentFiles } from '../../src/lib/content-integrity';

@@ -11,7 +11,7 @@ import { ancestors, attr, elements, hasAttr, listFiles, listPages, parseHtml, ty
 
 export const KB = 1024;
 
-/** The limits from issue 5 and DESIGN.md "Fast". */
+/** The limits from issue 5 and docs/design.md, "Fast". */
 export const BUDGETS = {
   /** Render-blocking CSS per page, brotli. */
   css: 8 * KB,

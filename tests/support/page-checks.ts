@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT } from './builds.ts';
 
-/** WCAG 2.0, 2.1 and 2.2, levels A and AA: the rules DESIGN.md promises. */
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: the rules docs/design.md promises. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 const AXE_SOURCE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');

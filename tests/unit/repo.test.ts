@@ -45,6 +45,15 @@ describe('the repository stands alone', () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it('every guide a file names (docs/<name>.md) exists', () => {
+    const missing = repositoryFiles().flatMap((f) => {
+      const bytes = readFileSync(join(ROOT, f));
+      if (bytes.includes(0)) return [];
+      return [...bytes.toString('utf8').matchAll(/\bdocs\/[\w.-]+\.md\b/g)].map((m) => m[0]).filter((g) => !existsSync(join(ROOT, g))).map((g) => `${f}: ${g}`);
+    });
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('the guides', () => {

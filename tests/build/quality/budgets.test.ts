@@ -1,5 +1,5 @@
 /**
- * Byte budgets (DESIGN.md "Fast", issue 5), asserted on the built files: the same measurements
+ * Byte budgets (docs/design.md, "Fast"; issue 5), asserted on the built files: the same measurements
  * `npm run budget` prints. Bytes only, never times.
  */
 import { describe, expect, it } from 'vitest';

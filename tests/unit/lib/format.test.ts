@@ -7,7 +7,7 @@ describe('format', () => {
     expect(formatNumber(78.1)).toBe('78.1');
     expect(formatNumber(1500000)).toBe('1,500,000');
   });
-  it('writes dates the way WRITING.md asks', () => {
+  it('writes dates the way docs/writing.md asks', () => {
     expect(formatDate('2025-12-18')).toBe('18 December 2025');
     expect(formatDate('1949-04-04')).toBe('4 April 1949');
     expect(formatMonth('2025-12-18')).toBe('December 2025');
