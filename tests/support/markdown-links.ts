@@ -11,25 +11,30 @@ export interface MarkdownLink {
   line: number;
 }
 
+/** The guide's lines outside fenced code blocks, with their 1-based numbers. */
+function proseLines(markdown: string): { text: string; line: number }[] {
+  const lines: { text: string; line: number }[] = [];
+  let fence: string | undefined;
+  markdown.split('\n').forEach((text, i) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(text)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
+    else if (!fence) lines.push({ text, line: i + 1 });
+  });
+  return lines;
+}
+
 /**
  * Inline links and images (`[text](target)`, `![alt](target)`) and autolinks (`<https://…>`)
  * outside fenced code blocks and inline code spans. Reference-style links are not used here.
  */
 export function markdownLinks(markdown: string): MarkdownLink[] {
-  const links: MarkdownLink[] = [];
-  let fence: string | undefined;
-  markdown.split('\n').forEach((raw, i) => {
-    const opener = /^\s*(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (opener && (!fence || opener[0] === fence[0])) {
-      fence = fence ? undefined : opener;
-      return;
-    }
-    if (fence) return;
+  return proseLines(markdown).flatMap(({ text: raw, line }) => {
     const text = raw.replace(/`[^`]*`/g, '');
-    for (const m of text.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) links.push({ target: m[1]!, line: i + 1 });
-    for (const m of text.matchAll(/<((?:https?|mailto):[^>\s]+)>/g)) links.push({ target: m[1]!, line: i + 1 });
+    return [
+      ...[...text.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({ target: m[1]!, line })),
+      ...[...text.matchAll(/<((?:https?|mailto):[^>\s]+)>/g)].map((m) => ({ target: m[1]!, line })),
+    ];
   });
-  return links;
 }
 
 /** A link that leaves the repository (a URL with a scheme, or protocol-relative). */
@@ -43,15 +48,8 @@ export const isExternal = (target: string): boolean => /^[a-z][a-z0-9+.-]*:/i.te
 export function headingAnchors(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
-  let fence: string | undefined;
-  for (const raw of markdown.split('\n')) {
-    const opener = /^\s*(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (opener && (!fence || opener[0] === fence[0])) {
-      fence = fence ? undefined : opener;
-      continue;
-    }
-    if (fence) continue;
-    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(raw)?.[1];
+  for (const { text } of proseLines(markdown)) {
+    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(text)?.[1];
     if (heading === undefined) continue;
     const slug = heading
       .toLowerCase()
