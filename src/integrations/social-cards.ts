@@ -18,8 +18,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts, Image, type SKRSContext2D } from '@napi-rs/canvas';
-import { getBrand, type Brand } from '../config/brand';
-import { checkContent, componentUses, formatProblem, readContentFiles } from '../lib/content-integrity';
+import { getBrand, type Brand } from '../config/brand-loader';
+import { formatProblem } from '../lib/content-integrity';
+import { chartIdsIn } from '../lib/mdx-scanner';
+import { contentLoader } from '../data/model';
 import { chartAssetFiles } from '../lib/charts/assets';
 import { ICON_FILES, ICON_SIZES } from '../lib/icons';
 import { fitText, parseUnicodeRange, socialImageFile, SOCIAL_HEIGHT, SOCIAL_WIDTH, uncovered, type Measure, type SocialTarget } from '../lib/social';
@@ -170,7 +172,7 @@ export function drawIcon(logo: Buffer, size: number, background: string): Buffer
 /** Every social card of the site, from the content model. */
 export function socialCardSpecs(root: string, readChart: (id: string) => Buffer | undefined): SocialCardSpec[] {
   const brand = getBrand();
-  const { problems, model } = checkContent(readContentFiles(root));
+  const { problems, model } = contentLoader(root).result();
   if (problems.length) throw new Error(`social-cards: content has problems:\n  ${problems.map(formatProblem).join('\n  ')}`);
   const specs: SocialCardSpec[] = [
     { target: { kind: 'site' }, kicker: brand.publisher.name, title: brand.name, dek: t('site.description'), from: brand.file },
@@ -180,7 +182,7 @@ export function socialCardSpecs(root: string, readChart: (id: string) => Buffer 
   }
   for (const card of model.cards) {
     const stack = model.stacks.find((s) => s.id === card.stack);
-    const chartId = componentUses(card.body).find((u) => u.component === 'Chart')?.id;
+    const chartId = chartIdsIn(card.body)[0];
     specs.push({
       target: { kind: 'card', stack: card.stack, card: card.id },
       kicker: stack?.title ?? '',

@@ -21,12 +21,6 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** '2025-12-18' → 'December 2025', for "as of" lines. */
-export function formatMonth(iso: string): string {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
-
 /** One amount in a unit: 800000 troops → '800,000 troops'; 210 eur-bn → '€210bn'. */
 export function formatAmount(n: number, unit: Figure['unit']): string {
   const num = formatNumber(n);

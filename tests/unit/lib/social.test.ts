@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { clampLines, fitText, parseUnicodeRange, socialImageFile, socialTargetForUnit, uncovered, wrapWords, type Measure } from '../../../src/lib/social';
 import { drawIcon, drawSocialCard, type SocialCardSpec } from '../../../src/integrations/social-cards';
-import { loadBrand } from '../../../src/config/brand';
+import { loadBrand } from '../../../src/config/brand-loader';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 /** Every character is 0.5 em wide: layout becomes arithmetic. */
