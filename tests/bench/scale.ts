@@ -10,11 +10,12 @@
  * runs made on the same idle machine. `BENCH_SCALES=1,3` picks other factors.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { copyProject } from '../support/project-copy.ts';
 
 const HERE = fileURLToPath(new URL('../../', import.meta.url));
 /** The project to measure (BENCH_ROOT, e.g. an export of another commit); its packages come from this checkout. */
@@ -28,21 +29,6 @@ interface StackRecord {
   order: number;
   cards: string[];
   [key: string]: unknown;
-}
-
-/** A copy of the project that shares the installed packages but none of their caches. */
-function copyProject(dir: string): void {
-  for (const part of ['src', 'public', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  }
-  // Caches (Astro's data store, Vite's, image caches) live under node_modules: a fresh folder
-  // with links to the packages keeps every build cold.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(HERE, 'node_modules'))) {
-    if (name.startsWith('.')) continue;
-    symlinkSync(join(HERE, 'node_modules', name), join(dir, 'node_modules', name));
-  }
-  mkdirSync(join(dir, 'node_modules/.bin'));
 }
 
 /** Adds `factor - 1` copies of every stack: stack "x" becomes "x-copy2", card "y" becomes "y-copy2". */
@@ -82,7 +68,7 @@ function countPages(dir: string): number {
 function run(factor: number): Result {
   const dir = mkdtempSync(join(tmpdir(), `bench-scale-${factor}-`));
   try {
-    copyProject(dir);
+    copyProject(ROOT, dir, HERE);
     const cards = multiplyContent(dir, factor);
     const start = process.hrtime.bigint();
     const build = spawnSync(TIME, ['-f', 'peak-rss-kb=%M', process.execPath, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
