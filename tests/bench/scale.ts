@@ -7,7 +7,8 @@
  * resident memory of the build process (GNU time's "maximum resident set size"). Nothing is
  * committed or left behind. BENCH_ROOT=<dir> measures another copy of the project (say, an
  * export of main) with this checkout's packages. Figures depend on the machine and on what else runs on it: compare
- * runs made on the same idle machine. `BENCH_SCALES=1,3` picks other factors.
+ * runs made on the same idle machine. `BENCH_SCALES=1,3` picks other factors; `BENCH_LOG_DIR=<dir>`
+ * keeps each build's log there (build-x<N>.log), to see where the time goes.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,6 +80,7 @@ function run(factor: number): Result {
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (build.status !== 0) throw new Error(`build ×${factor} failed:\n${build.stdout}\n${build.stderr}`);
+    if (process.env.BENCH_LOG_DIR) writeFileSync(join(process.env.BENCH_LOG_DIR, `build-x${factor}.log`), `${build.stdout}\n${build.stderr}`);
     const kb = Number(/peak-rss-kb=(\d+)/.exec(build.stderr)?.[1]);
     return { factor, cards, pages: countPages(join(dir, 'dist')), seconds, peakMb: kb / 1024 };
   } finally {

@@ -65,6 +65,8 @@ describe('drawing', () => {
     expect(pngSize(a)).toEqual({ width: 1200, height: 630 });
     expect(a.equals(b)).toBe(true);
     expect(a.equals(drawSocialCard({ ...spec, title: 'Another question?' }, brand, logo))).toBe(false);
+    // Cards share one canvas: nothing of the card drawn before shows in the next one.
+    expect(drawSocialCard(spec, brand, logo).equals(a)).toBe(true);
   });
 
   it('draws in the brand: the top bar is the accent colour', async () => {
