@@ -8,7 +8,8 @@
  * committed or left behind. BENCH_ROOT=<dir> measures another copy of the project (say, an
  * export of main) with this checkout's packages. Figures depend on the machine and on what else runs on it: compare
  * runs made on the same idle machine. `BENCH_SCALES=1,3` picks other factors; `BENCH_LOG_DIR=<dir>`
- * keeps each build's log there (build-x<N>.log), to see where the time goes.
+ * keeps each build's log there (build-x<N>.log), to see where the time goes; BENCH_NODE_ARGS passes
+ * options to the build's node (say, --cpu-prof).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,8 @@ const HERE = fileURLToPath(new URL('../../', import.meta.url));
 const ROOT = process.env.BENCH_ROOT ? join(process.env.BENCH_ROOT, '/') : HERE;
 const SCALES = (process.env.BENCH_SCALES ?? '1,5,10').split(',').map(Number);
 const TIME = '/usr/bin/time';
+/** Extra options for the build's node, e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 interface StackRecord {
   id: string;
@@ -72,7 +75,7 @@ function run(factor: number): Result {
     copyProject(ROOT, dir, HERE);
     const cards = multiplyContent(dir, factor);
     const start = process.hrtime.bigint();
-    const build = spawnSync(TIME, ['-f', 'peak-rss-kb=%M', process.execPath, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const build = spawnSync(TIME, ['-f', 'peak-rss-kb=%M', process.execPath, ...NODE_ARGS, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: dir,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
