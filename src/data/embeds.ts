@@ -1,6 +1,6 @@
 /**
  * Every embeddable unit (each card, each chart) with the absolute URLs its embed codes and oEmbed
- * document need. Astro-side: reads the collections and the chart records (src/data/charts.ts);
+ * document need. Astro-side: reads the content model (src/data/store.ts, src/data/charts.ts);
  * the strings and JSON are made by the pure functions in src/lib/embed/codes.ts.
  */
 import { allCards } from './cards';

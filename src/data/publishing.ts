@@ -1,6 +1,6 @@
 /**
  * Astro-side assembly of what a page tells the outside world: its JSON-LD graph. Reads the
- * collections and the brand; the JSON-LD itself is made by the pure builders in
+ * content model and the brand; the JSON-LD itself is made by the pure builders in
  * src/lib/structured-data.ts.
  */
 import type { CollectionEntry } from 'astro:content';
