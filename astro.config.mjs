@@ -2,13 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import contentCheck from './src/integrations/content-check.ts';
+import headInjectDirective from './src/integrations/head-inject-directive.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
 import chartImages from './src/integrations/chart-images.ts';
 import sitemap from '@astrojs/sitemap';
-import brand from './src/integrations/brand.ts';
+import brandCss from './src/integrations/brand-css.ts';
 import socialCards from './src/integrations/social-cards.ts';
-import { getBrand } from './src/config/brand.ts';
+import { getBrand } from './src/config/brand-loader.ts';
 import { normaliseBase } from './src/lib/urls.ts';
 
 // Where the site lives. A partner hosting it under its own sub-path sets both at build time:
@@ -27,9 +28,11 @@ export default defineConfig({
   // Never inline scripts: every script is a file from 'self', so the CSP needs no script hashes.
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
-    brand(),
+    brandCss(),
     contentCheck(),
     mdx(),
+    // No boxed MODULE_LEVEL_DIRECTIVE warning per card in the build log.
+    headInjectDirective(),
     chartImages(),
     // After chartImages: the social cards draw the chart images.
     socialCards(),

@@ -1,34 +1,44 @@
 /**
- * Collections only: where each kind of record lives and which schema checks it. The schemas
- * are in src/schemas so tests can use them without Astro; cross-file references are checked by
- * src/lib/content-integrity.ts (Astro 7 only logs a dangling reference).
+ * One collection: the cards, so pages can render() their MDX bodies. Its entries come from the
+ * one content model (src/data/model.ts): the same read and the same check as every other record,
+ * which pages take from the lookups in src/data/store.ts. In `astro dev` the entries follow the
+ * model whenever a content file changes.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import {
-  cardSchema,
-  figureSchema,
-  glossaryTermSchema,
-  personSchema,
-  quoteSchema,
-  sourceSchema,
-  stackSchema,
-  timelineEventSchema,
-} from './schemas';
+import type { Loader } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import { cardSchema } from './schemas';
+import { contentLoader } from './data/model';
 
-const data = (name: string) => file(`./content/data/${name}.yaml`);
+const cardsFromModel: Loader = {
+  name: 'cards-from-content-model',
+  load: async ({ config, store, logger, generateDigest, watcher }) => {
+    const content = contentLoader(fileURLToPath(config.root));
+    const sync = () => {
+      const cards = content.model().cards;
+      const ids = new Set(cards.map((c) => c.path));
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      for (const card of cards) {
+        // The digest lets Astro skip an unchanged card; the MDX file itself is compiled by Vite on render().
+        store.set({ id: card.path, data: card.data, body: card.body, filePath: card.file, digest: generateDigest({ data: card.data, body: card.body }), deferredRender: true });
+        store.addModuleImport(card.file);
+      }
+    };
+    sync();
+    if (watcher) {
+      content.onChange('cards-collection', () => {
+        try {
+          sync();
+        } catch (e) {
+          // The page that uses the model shows the problems; the collection keeps its last good cards.
+          logger.warn((e as Error).message);
+        }
+      });
+    }
+  },
+};
 
 export const collections = {
   /** Cards: content/explainers/<stack>/<card>.mdx, id '<stack>/<card>'. */
-  cards: defineCollection({
-    loader: glob({ base: './content/explainers', pattern: '*/[^_]*.mdx' }),
-    schema: cardSchema,
-  }),
-  stacks: defineCollection({ loader: data('stacks'), schema: stackSchema }),
-  sources: defineCollection({ loader: data('sources'), schema: sourceSchema }),
-  people: defineCollection({ loader: data('people'), schema: personSchema }),
-  quotes: defineCollection({ loader: data('quotes'), schema: quoteSchema }),
-  figures: defineCollection({ loader: data('figures'), schema: figureSchema }),
-  timeline: defineCollection({ loader: data('timeline'), schema: timelineEventSchema }),
-  glossary: defineCollection({ loader: data('glossary'), schema: glossaryTermSchema }),
+  cards: defineCollection({ loader: cardsFromModel, schema: cardSchema }),
 };

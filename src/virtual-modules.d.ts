@@ -1,2 +1,2 @@
-/** The brand's colour and font overrides, made by src/integrations/brand.ts. */
+/** The brand's colour and font overrides, made by src/integrations/brand-css.ts. */
 declare module 'virtual:brand.css';

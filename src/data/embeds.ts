@@ -1,17 +1,16 @@
 /**
  * Every embeddable unit (each card, each chart) with the absolute URLs its embed codes and oEmbed
- * document need. Astro-side: reads the collections and the chart records (src/data/charts.ts);
+ * document need. Astro-side: reads the content model (src/data/store.ts, src/data/charts.ts);
  * the strings and JSON are made by the pure functions in src/lib/embed/codes.ts.
  */
 import { allCards } from './cards';
 import { allCharts, chartHome, requireChart } from './charts';
-import { getCollection } from 'astro:content';
-import { allSources, loadComparison, loadLayers, MissingRecordError } from './store';
-import { getBrand } from '../config/brand';
+import { allSources, loadComparison, loadLayers, MissingRecordError, timelineEvents } from './store';
+import { getBrand } from '../config/brand-loader';
 import type { Chart } from '../schemas/chart';
 import type { Source } from '../schemas/sources';
 import { BLOCK_HEIGHT, estimateCardHeight, type EmbedUnit } from '../lib/embed/codes';
-import { componentUses } from '../lib/content-integrity';
+import { chartIdsIn } from '../lib/mdx-scanner';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
 import { chartSize } from '../lib/charts/config';
 import { cardEmbedPath, cardPath, chartEmbedPath, oembedPath, withBase } from '../lib/urls';
@@ -48,11 +47,11 @@ async function publishers(sourceIds: readonly string[], usedBy: string): Promise
 async function blockHeight(body: string): Promise<number> {
   const count = (name: string) => (body.match(new RegExp(`<${name}\\b`, 'g')) ?? []).length;
   let px = count('Quote') * BLOCK_HEIGHT.quote;
-  for (const use of componentUses(body).filter((u) => u.component === 'Chart')) {
+  for (const id of chartIdsIn(body)) {
     // A chart in a card has no embed footer, but has margins: about its embed height less 100 px.
-    px += chartEmbedHeight((await requireChart(use.id, 'embed height')).chart) - 100;
+    px += chartEmbedHeight((await requireChart(id, 'embed height')).chart) - 100;
   }
-  if (count('Timeline')) px += count('Timeline') * (BLOCK_HEIGHT.block + (await getCollection('timeline')).length * BLOCK_HEIGHT.timelineEvent);
+  if (count('Timeline')) px += count('Timeline') * (BLOCK_HEIGHT.block + timelineEvents().length * BLOCK_HEIGHT.timelineEvent);
   if (count('Comparison')) px += count('Comparison') * (BLOCK_HEIGHT.block + loadComparison().rows.length * BLOCK_HEIGHT.comparisonRow);
   if (count('Layers')) {
     const { layers, ladder } = loadLayers();
@@ -122,16 +121,18 @@ export async function allUnitPages(site: string): Promise<UnitPage[]> {
   return [...cards, ...charts];
 }
 
+/** Draws a chart's PNG (the image-drawing module's job; passed in so data/ never imports drawing code). */
+export type ChartPngDrawer = (chart: Chart, sources: ReadonlyMap<string, Source>) => Buffer;
+
 /**
- * The chart's PNG (drawn by src/integrations/chart-images.ts after the pages are written) as an
- * oEmbed thumbnail. oEmbed wants its pixel size with it, and the PNG's height depends on how its
- * text wraps, so the same deterministic drawing is made here and its size read from the PNG
- * header (IHDR: width and height as big-endian integers at bytes 16 and 20).
+ * The chart's PNG (drawn after the pages are written) as an oEmbed thumbnail. oEmbed wants its
+ * pixel size with it, and the PNG's height depends on how its text wraps, so the size is read
+ * from the header of the same deterministic drawing (IHDR: width and height as big-endian
+ * integers at bytes 16 and 20).
  */
-export async function chartThumbnail(chart: Chart, site: string): Promise<NonNullable<EmbedUnit['thumbnail']>> {
-  const { renderPng } = await import('../integrations/chart-images');
+export async function chartThumbnail(chart: Chart, site: string, drawPng: ChartPngDrawer): Promise<NonNullable<EmbedUnit['thumbnail']>> {
   const sources = new Map<string, Source>((await allSources()).map((s) => [s.id, s]));
-  const png = renderPng(chart, sources);
+  const png = drawPng(chart, sources);
   return { url: abs(withBase(chartAssetFiles(chart.id).png), site), width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 

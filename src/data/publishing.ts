@@ -1,13 +1,14 @@
 /**
  * Astro-side assembly of what a page tells the outside world: its JSON-LD graph. Reads the
- * collections and the brand; the JSON-LD itself is made by the pure builders in
+ * content model and the brand; the JSON-LD itself is made by the pure builders in
  * src/lib/structured-data.ts.
  */
 import type { CollectionEntry } from 'astro:content';
 import type { Thing } from 'schema-dts';
-import { getBrand } from '../config/brand';
-import { allSources, cardSourceIds } from './store';
-import { checkContent, componentUses, readContentFiles } from '../lib/content-integrity';
+import { getBrand } from '../config/brand-loader';
+import { cardSourceIds } from './store';
+import { chartIdsIn } from '../lib/mdx-scanner';
+import { contentIndex } from './model';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
 import { chartSources } from '../lib/charts/citation';
 import { ICON_FILES } from '../lib/icons';
@@ -46,13 +47,6 @@ export function publisherOf(site: string): Publisher {
 
 export const socialImageUrl = (target: SocialTarget, site: string) => abs(socialImagePath(target), site);
 
-let charts: Map<string, Chart> | undefined;
-/** The chart records (content/data/charts), read once through the content check. */
-function chartRecords(): Map<string, Chart> {
-  charts ??= new Map(checkContent(readContentFiles(process.cwd())).model.charts.map((c) => [c.id, c]));
-  return charts;
-}
-
 /** YYYY-MM-DD of the latest of the dates. */
 const latest = (dates: readonly string[]) => [...dates].sort().at(-1)!;
 
@@ -75,7 +69,7 @@ export function pageGraph(type: PageType, page: { path: string; title: string; d
 export async function stackGraph(stack: Stack, entries: CollectionEntry<'cards'>[], site: string) {
   const p = publisherOf(site);
   const url = abs(stackPath(stack.id), site);
-  const sources = new Map((await allSources()).map((s) => [s.id, s]));
+  const { sources } = contentIndex();
   const cited = [...new Set((await Promise.all(entries.map((e) => cardSourceIds(e)))).flat())];
   const basedOn = [...sources.values()].filter((s) => s.kind === 'article');
   const citations = cited.map((id) => sources.get(id)!).filter((s) => s && s.kind !== 'article');
@@ -95,15 +89,15 @@ export async function stackGraph(stack: Stack, entries: CollectionEntry<'cards'>
     },
     p,
   );
-  const chartIds = [...new Set(entries.flatMap((e) => componentUses(e.body ?? '').filter((u) => u.component === 'Chart').map((u) => u.id)))];
+  const chartIds = [...new Set(entries.flatMap((e) => chartIdsIn(e.body ?? '')))];
   const datasets = chartIds.flatMap((id) => {
-    const chart = chartRecords().get(id);
+    const chart = contentIndex().charts.get(id);
     return chart ? [chartDataset(chart, url, sources, site)] : [];
   });
   return graph([article, ...datasets, organisation(p), breadcrumbs([{ name: p.siteName, url: p.siteUrl }, { name: stack.title, url }])]);
 }
 
-function chartDataset(chart: Chart, pageUrl: string, sources: Map<string, Source>, site: string) {
+function chartDataset(chart: Chart, pageUrl: string, sources: ReadonlyMap<string, Source>, site: string) {
   const files = chartAssetFiles(chart.id);
   const dates = chart.rows.map((r) => r.asOf).sort();
   return dataset(

@@ -24,10 +24,11 @@ import { createCanvas, GlobalFonts, SvgExportFlag, type SKRSContext2D } from '@n
 import { BarController, BarElement, CategoryScale, Chart as ChartJS, LinearScale, type Plugin } from 'chart.js';
 import type { Chart } from '../schemas/chart';
 import type { Source } from '../schemas/sources';
-import { checkContent, DATA_FILES, formatProblem, readContentFiles } from '../lib/content-integrity';
+import { DATA_FILES, formatProblem } from '../lib/content-integrity';
+import { contentLoader } from '../data/model';
 import { palette, type Mode } from '../lib/palette';
 import { t } from '../lib/strings';
-import { getBrand } from '../config/brand';
+import { getBrand } from '../config/brand-loader';
 import { chartAssetFiles } from '../lib/charts/assets';
 import { chartConfig, chartSize, FONT_SIZE, IMAGE_FONT, type ChartLayout } from '../lib/charts/config';
 import { minifySvg } from '../lib/charts/svg';
@@ -201,7 +202,7 @@ export function chartFiles(chart: Chart, sources: SourceMap): Map<string, Buffer
 
 /** Charts and sources from content/, refusing to go on if the content check fails. */
 export function loadChartContent(root: string): { charts: Chart[]; sources: Map<string, Source> } {
-  const { problems: all, model } = checkContent(readContentFiles(root));
+  const { problems: all, model } = contentLoader(root).result();
   // The content-check integration refuses the build for any problem; here only the files the
   // images are made from matter (so `astro dev` keeps drawing charts while a card is half-written).
   const problems = all.filter((p) => p.file.startsWith('content/data/charts/') || p.file === DATA_FILES.sources);

@@ -3,7 +3,7 @@
  * figures and charts it uses, each once, in that order. Pure, so the card's source list and the sources
  * page's "cited in" column come from one rule.
  */
-import { componentUses } from './content-integrity';
+import { componentUses } from './mdx-scanner';
 
 export interface SourceLookups {
   quotes: ReadonlyMap<string, string>;

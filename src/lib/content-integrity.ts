@@ -4,14 +4,13 @@
  * reference (Astro 7), so this is where unknown ids, duplicate ids, impossible dates and card
  * ids that would collide with a route are caught.
  *
- * `checkContent` is pure (text in, problems out) so tests can feed it broken fixtures;
- * `readContentFiles` is the only part that touches the disk.
+ * `checkContent` is pure (text in, problems out) so tests can feed it broken fixtures; the
+ * files are read by src/lib/content-loader.ts, once per build.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { checkCharts } from './charts/check';
+import { componentUses } from './mdx-scanner';
 import type { Chart } from '../schemas/chart';
 import {
   cardSchema,
@@ -107,20 +106,6 @@ export const DATA_FILES = {
 
 const CARD_FILE = /^content\/explainers\/([^/]+)\/([^/]+)\.mdx$/;
 
-/** Read every file the checker needs from the project root. */
-export function readContentFiles(root: string): ContentFiles {
-  const files: ContentFiles = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(ya?ml|mdx|json)$/.test(name)) files[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(join(root, 'content'));
-  return files;
-}
-
 /** 'a.b[2].c' style path for a zod issue. */
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
@@ -205,19 +190,6 @@ function parseObject<S extends z.ZodType>(
     return undefined;
   }
   return result.data;
-}
-
-/** Every `<Name … id="x" …>` used in an MDX body. */
-export function componentUses(body: string): { component: string; id: string; line: number }[] {
-  const uses: { component: string; id: string; line: number }[] = [];
-  const re = /<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g;
-  for (const m of body.matchAll(re)) {
-    const idMatch = /\bid=["']([^"']*)["']/.exec(m[2]!);
-    if (!idMatch) continue;
-    const line = body.slice(0, m.index).split('\n').length;
-    uses.push({ component: m[1]!, id: idMatch[1]!, line });
-  }
-  return uses;
 }
 
 /** Components an author may write, and the collection each one's id must be found in. */

@@ -9,6 +9,8 @@ const LOCALE = 'en-GB';
 
 const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+// Made once: building a DateTimeFormat costs far more than formatting, and every page formats dates.
+const longDate = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function formatNumber(n: number): string {
   return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
@@ -18,13 +20,7 @@ export function formatNumber(n: number): string {
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-}
-
-/** '2025-12-18' → 'December 2025', for "as of" lines. */
-export function formatMonth(iso: string): string {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return longDate.format(date);
 }
 
 /** One amount in a unit: 800000 troops → '800,000 troops'; 210 eur-bn → '€210bn'. */

@@ -32,4 +32,3 @@ export const palette = {
 } as const;
 
 export type Mode = keyof typeof palette;
-export type Palette = (typeof palette)[Mode];

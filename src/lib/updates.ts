@@ -1,6 +1,6 @@
 /**
  * The site's change log, gathered from every card's `changes`, newest first. One function
- * feeds the Updates page, the home page's "updates since" link and (later) the RSS feed.
+ * feeds the Updates page, the home page's "updates since" link and the RSS feed (src/lib/feed.ts).
  */
 import type { Change } from '../schemas';
 

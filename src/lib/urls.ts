@@ -57,8 +57,5 @@ export const oembedPath = (embedPath: string) => `${embedPath.replace(/\/?$/, '/
 /** The embed host script newsrooms load: a stable, unhashed URL, so pasted snippets keep working. */
 export const embedScriptPath = (base?: string) => withBase('embed.js', base);
 
-/** The gallery of every embeddable unit. */
-export const embedGalleryPath = (base?: string) => withBase('embed/', base);
-
 /** Anchor of a source on the sources page. */
 export const sourcePath = (source: string, base?: string) => withBase(`sources/#source-${source}`, base);

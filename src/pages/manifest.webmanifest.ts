@@ -1,6 +1,6 @@
 /** /manifest.webmanifest: the site's name, colours and icons, from the brand. */
 import type { APIRoute } from 'astro';
-import { getBrand } from '@/config/brand';
+import { getBrand } from '@/config/brand-loader';
 import { webManifest } from '@/lib/icons';
 import { t } from '@/lib/strings';
 

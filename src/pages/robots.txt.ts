@@ -7,6 +7,6 @@ import type { APIRoute } from 'astro';
 import { absoluteUrl } from '@/lib/urls';
 
 export const GET: APIRoute = ({ site }) => {
-  const sitemap = absoluteUrl('sitemap-index.xml', site?.href ?? 'https://example.org/');
+  const sitemap = absoluteUrl('sitemap-index.xml', site!.href);
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

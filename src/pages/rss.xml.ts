@@ -7,7 +7,7 @@
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getBrand } from '@/config/brand';
+import { getBrand } from '@/config/brand-loader';
 import { allCards } from '@/data/cards';
 import { allSources } from '@/data/store';
 import { feedItems } from '@/lib/feed';

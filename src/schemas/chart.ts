@@ -38,7 +38,6 @@ export const chartGroupSchema = z.strictObject({
   label: nonEmpty,
   role: z.enum(['main', 'context'], { error: 'must be main or context' }).default('main'),
 });
-export type ChartGroup = z.infer<typeof chartGroupSchema>;
 
 /** A note under the chart, with the sources that back it. */
 export const chartNoteSchema = z.strictObject({

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { checkContent, readContentFiles } from '../../src/lib/content-integrity';
+import { checkContent } from '../../src/lib/content-integrity';
+import { readContentFiles } from '../../src/lib/content-loader';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, listHtml, readText, referencedUrls } from '../support/dist';
 

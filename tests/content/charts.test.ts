@@ -3,7 +3,9 @@
  * every static image stays within budget (the build test measures the bytes).
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent, componentUses, readContentFiles } from '../../src/lib/content-integrity';
+import { checkContent } from '../../src/lib/content-integrity';
+import { readContentFiles } from '../../src/lib/content-loader';
+import { componentUses } from '../../src/lib/mdx-scanner';
 import { checkDrawableText } from '../../src/integrations/chart-images';
 import { drawnRows } from '../../src/lib/charts/text';
 import { ROOT } from '../support/builds';

@@ -4,7 +4,8 @@
  * that can be checked mechanically (docs/writing.md).
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, readContentFiles } from '../../src/lib/content-integrity';
+import { checkContent, formatProblem } from '../../src/lib/content-integrity';
+import { readContentFiles } from '../../src/lib/content-loader';
 import { ROOT } from '../support/builds';
 
 const { problems, model } = checkContent(readContentFiles(ROOT));

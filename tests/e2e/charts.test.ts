@@ -10,7 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkContent, componentUses, readContentFiles } from '../../src/lib/content-integrity';
+import { checkContent } from '../../src/lib/content-integrity';
+import { readContentFiles } from '../../src/lib/content-loader';
+import { componentUses } from '../../src/lib/mdx-scanner';
 import { tooltipLines } from '../../src/lib/charts/config';
 import { drawnRows } from '../../src/lib/charts/text';
 import { builds, ROOT } from '../support/builds';

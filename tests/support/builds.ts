@@ -14,3 +14,6 @@ export const builds = {
   sub: { base: SUB_BASE, outDir: `${ROOT}tests/.tmp/dist-sub` },
 } as const;
 export type BuildName = keyof typeof builds;
+
+/** Where a build run by tests/global-setup.ts lists each content file its loader read (CONTENT_READ_LOG). */
+export const contentReadLog = (name: BuildName) => `${ROOT}tests/.tmp/content-reads-${name}.log`;

@@ -1,5 +1,6 @@
 /** The small, valid content set in tests/fixtures/content, as the checker's file map. */
-import { readContentFiles, type ContentFiles } from '../../src/lib/content-integrity';
+import { type ContentFiles } from '../../src/lib/content-integrity';
+import { readContentFiles } from '../../src/lib/content-loader';
 import { fileURLToPath } from 'node:url';
 
 export function fixtureFiles(): ContentFiles {

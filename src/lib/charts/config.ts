@@ -39,7 +39,6 @@ export type ChartLayout = keyof typeof LAYOUTS;
 /** Screens at most this wide get the narrow images. */
 export const NARROW_MEDIA = '(max-width: 480px)';
 
-export const CHART_WIDTH = LAYOUTS.wide.width;
 export const FONT_SIZE = LAYOUTS.wide.fontSize;
 const ROW_HEIGHT = 34;
 const EXTRA_LINE = 13;

@@ -78,9 +78,6 @@ export const unitName = (unit: Unit): string => UNIT_NAMES[unit];
 const CONFIDENCE: Record<ChartRow['confidence'], string> = { high: 'High', medium: 'Medium', low: 'Low' };
 export const confidenceText = (c: ChartRow['confidence']): string => CONFIDENCE[c];
 
-/** The latest as-of date among the rows (ISO dates sort as text). */
-export const latestAsOf = (chart: Chart): string => chart.rows.map((r) => r.asOf).sort().at(-1)!;
-
 /** Dates as the reader sees them everywhere else on the site. */
 export const dateText = formatDate;
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chartFiles, checkDrawableText, renderPng, renderSvg } from '../../../src/integrations/chart-images';
 import { chartSize } from '../../../src/lib/charts/config';
-import { parseCsv, chartTable } from '../../../src/lib/charts/table';
+import { chartTable } from '../../../src/lib/charts/table';
+import { parseCsv } from '../../support/csv';
 import { palette } from '../../../src/lib/palette';
 import { chart, makeChart, sources } from '../lib/charts/fixture';
 

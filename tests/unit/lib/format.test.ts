@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatFigure, formatMonth, formatNumber } from '../../../src/lib/format';
+import { formatAmount, formatDate, formatFigure, formatNumber } from '../../../src/lib/format';
 
 describe('format', () => {
   it('formats numbers with thousands separators', () => {
@@ -10,7 +10,6 @@ describe('format', () => {
   it('writes dates the way docs/writing.md asks', () => {
     expect(formatDate('2025-12-18')).toBe('18 December 2025');
     expect(formatDate('1949-04-04')).toBe('4 April 1949');
-    expect(formatMonth('2025-12-18')).toBe('December 2025');
   });
   it('puts units where readers expect them', () => {
     expect(formatAmount(210, 'eur-bn')).toBe('€210bn');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { clampLines, fitText, parseUnicodeRange, socialImageFile, socialTargetForUnit, uncovered, wrapWords, type Measure } from '../../../src/lib/social';
 import { drawIcon, drawSocialCard, type SocialCardSpec } from '../../../src/integrations/social-cards';
-import { loadBrand } from '../../../src/config/brand';
+import { loadBrand } from '../../../src/config/brand-loader';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 /** Every character is 0.5 em wide: layout becomes arithmetic. */
@@ -65,6 +65,8 @@ describe('drawing', () => {
     expect(pngSize(a)).toEqual({ width: 1200, height: 630 });
     expect(a.equals(b)).toBe(true);
     expect(a.equals(drawSocialCard({ ...spec, title: 'Another question?' }, brand, logo))).toBe(false);
+    // Cards share one canvas: nothing of the card drawn before shows in the next one.
+    expect(drawSocialCard(spec, brand, logo).equals(a)).toBe(true);
   });
 
   it('draws in the brand: the top bar is the accent colour', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartConfig, chartSize, groupColors, tooltipLines, translucent, CHART_WIDTH, IMAGE_FONT } from '../../../../src/lib/charts/config';
+import { chartConfig, chartSize, groupColors, tooltipLines, translucent, IMAGE_FONT, LAYOUTS } from '../../../../src/lib/charts/config';
 import { palette } from '../../../../src/lib/palette';
 import { chart, makeChart } from './fixture';
 
@@ -135,7 +135,7 @@ describe('layouts', () => {
 describe('chartSize', () => {
   it('is the fixed width and grows with the drawn rows', () => {
     const size = chartSize(chart);
-    expect(size.width).toBe(CHART_WIDTH);
+    expect(size.width).toBe(LAYOUTS.wide.width);
     const fewer = chartSize(makeChart({ rows: chart.rows.slice(0, 2) }));
     expect(fewer.height).toBeLessThan(size.height);
     expect(Number.isInteger(size.height)).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartTable, parseCsv, tableToCsv } from '../../../../src/lib/charts/table';
+import { chartTable, tableToCsv } from '../../../../src/lib/charts/table';
+import { parseCsv } from '../../../support/csv';
 import { chart, makeChart, sources } from './fixture';
 
 const table = chartTable(chart, sources);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barValueText, confidenceCounts, drawnRows, latestAsOf, rowAxisLabel, tickText, wrapLabel } from '../../../../src/lib/charts/text';
+import { barValueText, confidenceCounts, drawnRows, rowAxisLabel, tickText, wrapLabel } from '../../../../src/lib/charts/text';
 import { chart } from './fixture';
 
 describe('chart text', () => {
@@ -29,9 +29,8 @@ describe('chart text', () => {
     expect(wrapLabel('short')).toEqual(['short']);
   });
 
-  it('knows which rows are drawn, the latest date and the confidence mix', () => {
+  it('knows which rows are drawn and the confidence mix', () => {
     expect(drawnRows(chart).map((r) => r.label)).not.toContain('Elsewhere');
-    expect(latestAsOf(chart)).toBe('2025-12-18');
     expect(confidenceCounts(chart)).toBe('3 high, 2 medium, 1 low');
   });
 });

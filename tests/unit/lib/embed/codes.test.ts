@@ -10,7 +10,7 @@ import {
 } from '../../../../src/lib/embed/codes';
 import { EMBED_ATTR } from '../../../../src/lib/embed/host';
 import { withBaseInHeaders } from '../../../../src/lib/embed/headers';
-import { embedGalleryPath, embedScriptPath, oembedPath } from '../../../../src/lib/urls';
+import { embedScriptPath, oembedPath } from '../../../../src/lib/urls';
 
 const SUB = '/interactives/ukraine-guarantees/';
 const unit: EmbedUnit = {
@@ -108,7 +108,6 @@ describe('embed URLs', () => {
     expect(oembedPath('/embed/chart/x')).toBe('/embed/chart/x/oembed.json');
     expect(embedScriptPath(SUB)).toBe(`${SUB}embed.js`);
     expect(embedScriptPath('/')).toBe('/embed.js');
-    expect(embedGalleryPath(SUB)).toBe(`${SUB}embed/`);
   });
 });
 

@@ -6,16 +6,16 @@
  * (and checked) when the config is set up, so a wrong brand stops the build before any page.
  */
 import type { AstroIntegration } from 'astro';
-import { brandCss } from '../lib/brand';
-import { getBrand } from '../config/brand';
+import { brandCss } from '../lib/brand-palette';
+import { getBrand } from '../config/brand-loader';
 
 const ID = 'virtual:brand.css';
 // Vite recognises CSS by the extension, so the resolved id keeps '.css' after the \0 prefix.
 const RESOLVED = `\0${ID}`;
 
-export default function brandIntegration(): AstroIntegration {
+export default function brandCssIntegration(): AstroIntegration {
   return {
-    name: 'brand',
+    name: 'brand-css',
     hooks: {
       'astro:config:setup': ({ updateConfig, logger }) => {
         const brand = getBrand();

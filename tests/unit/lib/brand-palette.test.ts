@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brandCss, brandPalette, checkContrast, contrastRatio, housePaletteColours, HOUSE_FONTS, ogLocale } from '../../../src/lib/brand';
-import { BrandError, loadBrand } from '../../../src/config/brand';
+import { brandCss, brandPalette, checkContrast, contrastRatio, housePaletteColours, HOUSE_FONTS, ogLocale } from '../../../src/lib/brand-palette';
+import { BrandError, loadBrand } from '../../../src/config/brand-loader';
 import { palette } from '../../../src/lib/palette';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;

@@ -1,10 +1,10 @@
 /**
  * Brand logic, pure: the brand's palette (house palette plus the brand's overrides), its WCAG
  * checks, the CSS that carries the overrides to the page, and the small conversions the head,
- * feed and manifest need. Reading the brand file is src/config/brand.ts's job.
+ * feed and manifest need. Reading the brand file is src/config/brand-loader.ts's job.
  */
 import { palette as housePalette, type Mode } from './palette';
-import { BRAND_COLOUR_KEYS, type BrandColourKey, type BrandFile } from '../schemas/brand';
+import { BRAND_COLOUR_KEYS, type BrandColourKey, type BrandFile } from '../schemas/brand-file';
 
 /** The font stacks in src/styles/tokens.css (a unit test keeps them equal). */
 export const HOUSE_FONTS = {

@@ -10,8 +10,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { brandSchema, type BrandFile } from '../schemas/brand';
-import { brandPalette, checkContrast, type BrandPalette } from '../lib/brand';
+import { brandSchema, type BrandFile } from '../schemas/brand-file';
+import { brandPalette, checkContrast, type BrandPalette } from '../lib/brand-palette';
 
 export const DEFAULT_BRAND_FILE = 'src/config/brand.yaml';
 

@@ -1,0 +1,29 @@
+/**
+ * Finds the components a card's MDX body places, with the id each one names: what the content
+ * check resolves, what a card's source list and a chart's home are computed from. A scan of
+ * the text (not an MDX parse), so it is cheap enough to run on every body at build start.
+ */
+
+export interface ComponentUse {
+  /** 'Chart', 'Cite', 'Value' … */
+  component: string;
+  id: string;
+  /** 1-based line in the body. */
+  line: number;
+}
+
+/** Every `<Name … id="x" …>` used in an MDX body. */
+export function componentUses(body: string): ComponentUse[] {
+  const uses: ComponentUse[] = [];
+  const re = /<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g;
+  for (const m of body.matchAll(re)) {
+    const idMatch = /\bid=["']([^"']*)["']/.exec(m[2]!);
+    if (!idMatch) continue;
+    const line = body.slice(0, m.index).split('\n').length;
+    uses.push({ component: m[1]!, id: idMatch[1]!, line });
+  }
+  return uses;
+}
+
+/** The ids of the charts a body places, in order of appearance (repeats kept). */
+export const chartIdsIn = (body: string): string[] => componentUses(body).filter((u) => u.component === 'Chart').map((u) => u.id);
