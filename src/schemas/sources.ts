@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, isoDate, nonEmpty } from './common';
+import { id, isoDate, nonEmpty, typeError } from './common';
 
 /**
  * How much weight a source can carry on its own (issue 11's standards). The rule built on it
@@ -14,7 +14,7 @@ import { id, isoDate, nonEmpty } from './common';
  */
 export const SOURCE_TIERS = ['primary', 'wire', 'news', 'specialist', 'state', 'relay'] as const;
 export type SourceTier = (typeof SOURCE_TIERS)[number];
-export const sourceTier = z.enum(SOURCE_TIERS, { error: `must be one of ${SOURCE_TIERS.join(', ')}` });
+export const sourceTier = z.enum(SOURCE_TIERS, { error: typeError(`one of ${SOURCE_TIERS.join(', ')}`) });
 
 /** The copy we actually read, when it is not the original publisher's page. */
 export const viaSchema = z.strictObject({
