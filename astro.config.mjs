@@ -10,7 +10,6 @@ import brand from './src/integrations/brand.ts';
 import socialCards from './src/integrations/social-cards.ts';
 import { getBrand } from './src/config/brand.ts';
 import { normaliseBase } from './src/lib/urls.ts';
-import { remarkUpdateCardIds } from './src/lib/card-updates.ts';
 
 // Where the site lives. A partner hosting it under its own sub-path sets both at build time:
 //   SITE_URL=https://news.example BASE_PATH=/interactives/ukraine-guarantees/ npm run build
@@ -30,8 +29,7 @@ export default defineConfig({
   integrations: [
     brand(),
     contentCheck(),
-    // <Update> notes link to their card's change log: the plugin gives each one its card's id.
-    mdx({ remarkPlugins: [remarkUpdateCardIds] }),
+    mdx(),
     chartImages(),
     // After chartImages: the social cards draw the chart images.
     socialCards(),

@@ -1,22 +1,29 @@
 /**
- * Later developments in a card are `<Update date="YYYY-MM-DD">…</Update>` blocks at the top of
- * its body, each matched by a dated entry in the card's change log (WRITING.md: separate what
+ * Later developments in a card are `<Update date="YYYY-MM-DD" card="<card-id>">…</Update>` blocks
+ * at the top of its body, each matched by a dated entry in the card's change log (WRITING.md: separate what
  * the article reported from what happened later). Pure: card text in, problems out.
  */
 import type { Problem } from './content-integrity';
 
 export interface UpdateBlock {
   date: string;
+  /** The card id the note links to (its change log is #<card>-changes). */
+  card: string;
   /** 1-based line of the opening tag in the body. */
   line: number;
 }
 
 const OPEN = /<Update\b([^>]*)>/g;
 
-/** Every `<Update date="…">` in an MDX body, in order. */
+/**
+ * Every `<Update date="…" card="…">` in an MDX body, in order. The card id is written out because
+ * the MDX pipeline (Astro 7's default processor) runs no remark plugins that could fill it in,
+ * and a component cannot see which card it is rendered in; the check makes sure it is right.
+ */
 export function updateBlocks(body: string): UpdateBlock[] {
   return [...body.matchAll(OPEN)].map((m) => ({
     date: /\bdate=["']([^"']*)["']/.exec(m[1]!)?.[1] ?? '',
+    card: /\bcard=["']([^"']*)["']/.exec(m[1]!)?.[1] ?? '',
     line: body.slice(0, m.index).split('\n').length,
   }));
 }
@@ -33,6 +40,8 @@ function afterLeadingUpdates(body: string): string {
 }
 
 export interface CardForUpdates {
+  /** The card id (its file name), which every <Update card="…"> must repeat. */
+  id: string;
   file: string;
   body: string;
   data: { updated: string; changes: readonly { date: string }[] };
@@ -52,6 +61,9 @@ export function checkCardUpdates(cards: readonly CardForUpdates[], articleDate: 
       if (!/^\d{4}-\d{2}-\d{2}$/.test(b.date)) {
         problems.push({ file: card.file, field, message: 'needs date="YYYY-MM-DD"' });
         continue;
+      }
+      if (b.card !== card.id) {
+        problems.push({ file: card.file, field, message: `needs card="${card.id}" (the card's id), so the note links to this card's change log` });
       }
       if (b.date <= articleDate) {
         problems.push({ file: card.file, field, message: `is dated on or before the article (${articleDate}); an update reports what happened later` });
@@ -75,31 +87,4 @@ export function checkCardUpdates(cards: readonly CardForUpdates[], articleDate: 
     }
   }
   return problems;
-}
-
-/**
- * remark plugin: gives every `<Update>` in a card the card's id (its file name), so the note
- * can link to the card's own change log (#<card-id>-changes) without the author repeating it.
- */
-interface JsxNode {
-  type: string;
-  name?: string | null;
-  attributes?: { type: string; name: string; value?: unknown }[];
-  children?: JsxNode[];
-}
-export function remarkUpdateCardIds() {
-  return (tree: JsxNode, file: { path?: string; history?: string[] }) => {
-    const path = file.path ?? file.history?.at(-1) ?? '';
-    const m = /([^/\\]+)\.mdx$/.exec(path);
-    if (!m) return;
-    const card = m[1]!;
-    const visit = (node: JsxNode) => {
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Update') {
-        node.attributes ??= [];
-        if (!node.attributes.some((a) => a.name === 'card')) node.attributes.push({ type: 'mdxJsxAttribute', name: 'card', value: card });
-      }
-      node.children?.forEach(visit);
-    };
-    visit(tree);
-  };
 }

@@ -101,7 +101,7 @@ describe('the fact-check items', () => {
     const c = card('who-wants-what');
     const updates = updateBlocks(c.body).map((u) => u.date);
     expect(updates).toEqual(expect.arrayContaining(['2025-12-19', '2025-12-20']));
-    const day19 = c.body.slice(c.body.indexOf('<Update date="2025-12-19">'));
+    const day19 = c.body.slice(c.body.indexOf('<Update date="2025-12-19"'));
     expect(day19.slice(0, day19.indexOf('</Update>'))).toMatch(/Umerov/);
     for (const ch of c.data.changes.filter((x) => x.kind === 'update')) expect(ch.text).not.toMatch(/19 and 20 December/);
   });

@@ -150,7 +150,7 @@ describe('checkContent: source tiers and dated updates', () => {
 
   it('refuses an <Update> dated on or before the article', () => {
     const problems = problemsAfter((f) => {
-      f[CARD] = f[CARD]!.replace('---\n\nThe army', '---\n\n<Update date="2025-12-18">\n\nToo early.\n\n</Update>\n\nThe army');
+      f[CARD] = f[CARD]!.replace('---\n\nThe army', '---\n\n<Update date="2025-12-18" card="first-card">\n\nToo early.\n\n</Update>\n\nThe army');
     });
     expect(problems).toContainEqual(expect.stringContaining(`${CARD}: <Update date="2025-12-18"> (line 2): is dated on or before the article (2025-12-18)`));
   });
