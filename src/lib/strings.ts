@@ -44,6 +44,14 @@ export const strings = {
   'sources.standards': 'How we choose and label sources',
   'sources.tier': 'Kind of source',
   'sources.readVia': 'Read via a copy on',
+  'sources.standardsIntro':
+    'We rely first on official documents and statements, news agencies and established newsrooms, and name the source of every figure and quote. Where we read a text through a copy on another site, we say so and link to both. Developments after 18 December 2025 are dated and marked as updates.',
+  'sources.tiersIntro': 'Each source below is labelled with its kind:',
+  'sources.tierRule.state': 'may carry a figure or quote alone only when it reports its own government, and is then named as state media',
+  'sources.tierRule.relay': 'never carries a figure or quote alone, and is never the only basis for high confidence',
+  'sources.corrections':
+    'When we get something wrong, we correct it in the open: the card’s change log and the updates page list each correction with its date, and the feed carries it.',
+  'sources.reportError': 'To report an error, write to',
   'updates.title': 'Updates',
   'updates.intro': 'Every change since the article of 18 December 2025, newest first. Corrections are marked.',
   'updates.feed': 'Follow the updates in a feed reader (RSS)',

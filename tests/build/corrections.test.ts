@@ -11,6 +11,8 @@ import { updateBlocks } from '../../src/lib/card-updates';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, idsIn, readText } from '../support/dist';
 import { attr, elements, parseHtml, textOf } from '../support/html';
+import { loadBrand } from '../../src/config/brand';
+import { tierWords } from '../../src/lib/source-tiers';
 
 const { model } = checkContent(readContentFiles(ROOT));
 const { outDir } = builds.root;
@@ -67,5 +69,23 @@ describe('corrections in the open (root build)', () => {
       expect(links.length, `${card.path} update links`).toBe(updateBlocks(card.body).length);
       expect(ids.has(`${card.id}-changes`)).toBe(true);
     }
+  });
+
+  it('/sources/ has the standards note with the brand’s contact address, and every source’s tier in words', () => {
+    const brand = loadBrand('src/config/brand.yaml', ROOT);
+    expect(brand.contact).toMatch(/@/);
+    const html = readText(outDir, 'sources/index.html');
+    const doc = parseHtml(html);
+    const note = [...elements(doc)].find((e) => e.tagName === 'section' && attr(e, 'aria-labelledby') === 'standards');
+    expect(note).toBeDefined();
+    expect([...elements(note!)].some((e) => e.tagName === 'a' && attr(e, 'href') === `mailto:${brand.contact}`)).toBe(true);
+    expect(textOf(note!)).toMatch(/relay/i);
+    const text = squash(textOf(doc)).replace(/&#39;/g, "'");
+    for (const s of model.sources) {
+      const li = [...elements(doc)].find((e) => attr(e, 'id') === `source-${s.id}`);
+      expect(li, s.id).toBeDefined();
+      expect(squash(textOf(li!)), s.id).toContain(tierWords(s));
+    }
+    expect(text).toContain('as relayed by');
   });
 });
