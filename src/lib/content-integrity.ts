@@ -11,6 +11,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { checkCharts } from './charts/check';
 import { componentUses } from './mdx-scanner';
+import { checkSourceTiers } from './source-tiers';
+import { checkCardUpdates } from './card-updates';
 import type { Chart } from '../schemas/chart';
 import {
   cardSchema,
@@ -202,6 +204,7 @@ const COMPONENT_TARGETS: Record<string, keyof ContentModel | 'charts' | null> = 
   Timeline: null,
   Layers: null,
   Comparison: null,
+  Update: null,
 };
 
 /** Chart ids are the file names in content/data/charts/. */
@@ -384,6 +387,10 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
       problems.push({ file: card.file, field: '(file name)', message: `card "${card.id}" is not listed in stack "${card.stack}" in ${DATA_FILES.stacks}` });
     }
   }
+
+  // Standards (issue 11): tiers of the sources behind figures, quotes and chart rows; dated updates in cards.
+  problems.push(...checkSourceTiers({ sources, figures, quotes, charts: chartCheck.charts, files: { figures: DATA_FILES.figures, quotes: DATA_FILES.quotes, chart: (id) => `content/data/charts/${id}.yaml` } }));
+  problems.push(...checkCardUpdates(cards, home?.asOf ?? '2025-12-18'));
 
   return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards, charts: chartCheck.charts } };
 }

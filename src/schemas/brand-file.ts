@@ -45,6 +45,8 @@ export const brandSchema = z.strictObject({
   fonts: z.strictObject({ sans: nonEmpty, serif: nonEmpty }),
   /** The licence readers may reuse the data under (JSON-LD Dataset license). Left out: no licence is claimed. */
   license: organisation.optional(),
+  /** Where readers report an error (the standards note on /sources/). Left out: the note names the publisher only. */
+  contact: z.email({ error: 'must be an email address' }).optional(),
   /** The publisher's X/Twitter handle, for twitter:site. */
   twitter: z.string().regex(/^@\w{1,15}$/, { error: 'must be a handle such as @desk' }).optional(),
 });

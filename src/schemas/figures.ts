@@ -24,6 +24,11 @@ export const figureSchema = z
     alsoSources: z.array(id).default([]),
     confidence,
     note: z.string().optional(),
+    /**
+     * The figure is the claim of the government that controls its only (state-media) source,
+     * so state media may carry it alone; the text then names the outlet as state media.
+     */
+    ownGovernment: z.boolean().default(false),
   })
   .superRefine(checkValueOrRange);
 export type Figure = z.infer<typeof figureSchema>;

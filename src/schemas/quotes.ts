@@ -14,5 +14,10 @@ export const quoteSchema = z.strictObject({
   date: isoDate,
   /** How it was said, if the source says: "in an audio message to reporters". */
   context: z.string().optional(),
+  /**
+   * The speaker belongs to the government that controls the quote's (state-media) source, so
+   * that source may carry it alone; the caption then names the outlet as state media.
+   */
+  ownGovernment: z.boolean().default(false),
 });
 export type Quote = z.infer<typeof quoteSchema>;

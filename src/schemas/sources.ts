@@ -1,16 +1,61 @@
 import { z } from 'astro/zod';
-import { id, isoDate, nonEmpty } from './common';
+import { id, isoDate, nonEmpty, typeError } from './common';
+
+/**
+ * How much weight a source can carry on its own (issue 11's standards). The rule built on it
+ * is in src/lib/source-tiers.ts: a figure, chart row or quote may not rest only on `state`
+ * or `relay` sources.
+ * - primary: an official document, a statement or a dataset;
+ * - wire: a news agency (AP, Reuters, AFP, Bloomberg, national agencies);
+ * - news: an established newsroom;
+ * - specialist: a think tank, tracker, law firm or legal journal;
+ * - state: media controlled by a government;
+ * - relay: an outlet repeating another outlet's or organisation's reporting.
+ */
+export const SOURCE_TIERS = ['primary', 'wire', 'news', 'specialist', 'state', 'relay'] as const;
+export type SourceTier = (typeof SOURCE_TIERS)[number];
+export const sourceTier = z.enum(SOURCE_TIERS, { error: typeError(`one of ${SOURCE_TIERS.join(', ')}`) });
+
+/** The copy we actually read, when it is not the original publisher's page. */
+export const viaSchema = z.strictObject({
+  publisher: nonEmpty,
+  url: z.url({ error: 'must be a full http(s) URL' }),
+});
 
 /** A published document we rely on. `article` is the story the explainer is about. */
-export const sourceSchema = z.strictObject({
-  id,
-  publisher: nonEmpty,
-  title: nonEmpty,
-  date: isoDate,
-  url: z.url({ error: 'must be a full http(s) URL' }),
-  kind: z.enum(['article', 'background'], { error: 'must be article or background' }),
-  /** Where the copy we read lives when it is a mirror or a syndicated copy. */
-  via: z.string().optional(),
-  note: z.string().optional(),
-});
+export const sourceSchema = z
+  .strictObject({
+    id,
+    /** The original publisher (for a relay: the outlet that did the relaying). */
+    publisher: nonEmpty,
+    title: nonEmpty,
+    date: isoDate,
+    /** The original's address when we know it; otherwise the copy's (then equal to via.url). */
+    url: z.url({ error: 'must be a full http(s) URL' }),
+    kind: z.enum(['article', 'background'], { error: 'must be article or background' }),
+    tier: sourceTier,
+    /** For `relay`: whose reporting it repeats ("Politico"). */
+    relays: z.string().trim().min(1).optional(),
+    /** For `state`: the government that controls the outlet ("Russia"). */
+    government: z.string().trim().min(1).optional(),
+    /** For `state`: what kind of outlet, in words ("state news agency"). */
+    outlet: z.string().trim().min(1).optional(),
+    /** Where the copy we read lives, when it is a mirror or a syndicated copy. */
+    via: viaSchema.optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.tier === 'relay' && !s.relays) {
+      ctx.addIssue({ code: 'custom', path: ['relays'], message: 'a relay must name whose reporting it repeats' });
+    }
+    if (s.tier !== 'relay' && s.relays) {
+      ctx.addIssue({ code: 'custom', path: ['relays'], message: 'only a relay names whose reporting it repeats' });
+    }
+    if (s.tier === 'state' && !s.government) {
+      ctx.addIssue({ code: 'custom', path: ['government'], message: 'state media must name the government that controls it' });
+    }
+    if (s.tier !== 'state' && (s.government || s.outlet)) {
+      ctx.addIssue({ code: 'custom', path: [s.government ? 'government' : 'outlet'], message: 'only state media names a government or outlet kind' });
+    }
+  });
 export type Source = z.infer<typeof sourceSchema>;

@@ -67,4 +67,22 @@ describe('a broken content file fails the build with file, field and problem', (
     expect(r.output).toMatch(/content\/data\/people\.yaml: \[\d+\] \(id "[^"]+"\)\.id: duplicate id/);
     expect(r.published).toBe(false);
   });
+
+  it('a quote whose only source is state media (issue 11: the tier rule)', () => {
+    const r = buildWith('state-only-quote', 'content/data/sources.yaml', (t) =>
+      t.replace(/(- id: rte-2026-01-08\n(?: {2}.*\n)*? {2}tier: )news\n/, '$1state\n  government: Ireland\n'),
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/content\/data\/quotes\.yaml: \[\d+\] \(id "zakharova-legitimate-targets"\)\.source: rests only on state or relay sources \(rte-2026-01-08: state\)/);
+    expect(r.published).toBe(false);
+  });
+
+  it('high confidence on a single relay (issue 11: the tier rule)', () => {
+    const r = buildWith('single-relay-high', 'content/data/sources.yaml', (t) =>
+      t.replace(/(- id: cnn-2022-02-25\n(?: {2}.*\n)*? {2}tier: )news\n/, '$1relay\n  relays: the IISS\n'),
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/content\/data\/figures\.yaml: \[\d+\] \(id "ukraine-army-active-2022"\)\.confidence: is high but rests on a single relay \(cnn-2022-02-25\)/);
+    expect(r.published).toBe(false);
+  });
 });

@@ -6,6 +6,7 @@ import Layers from './Layers.astro';
 import Quote from './Quote.astro';
 import Timeline from './Timeline.astro';
 import Unknown from './Unknown.astro';
+import Update from './Update.astro';
 import Value from './Value.astro';
 
-export const mdxComponents = { Chart, Cite, Comparison, Layers, Quote, Timeline, Unknown, Value };
+export const mdxComponents = { Chart, Cite, Comparison, Layers, Quote, Timeline, Unknown, Update, Value };

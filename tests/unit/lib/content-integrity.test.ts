@@ -17,7 +17,7 @@ describe('checkContent', () => {
     const { problems, model } = checkContent(fixtureFiles());
     expect(problems).toEqual([]);
     expect(model.cards.map((c) => c.path)).toEqual(['guarantees/first-card']);
-    expect(model.sources.map((s) => s.id)).toEqual(['article', 'treaty']);
+    expect(model.sources.map((s) => s.id)).toEqual(['article', 'treaty', 'state-agency', 'relay-outlet']);
   });
 
   it('names the file, field and unknown id for a dangling source reference', () => {
@@ -113,6 +113,47 @@ describe('checkContent', () => {
       f['content/data/figures.yaml'] = f['content/data/figures.yaml']!.replace('value: 800000', 'value: 800000\n  low: 1\n  high: 2');
     });
     expect(problems).toContain('content/data/figures.yaml: [0] (id "army").value: give either value, or low and high');
+  });
+});
+
+describe('checkContent: source tiers and dated updates', () => {
+  const QUOTES = 'content/data/quotes.yaml';
+  const FIGURES = 'content/data/figures.yaml';
+
+  it('refuses a quote whose only source is state media, with file, field and reason', () => {
+    const problems = problemsAfter((f) => {
+      f[QUOTES] = f[QUOTES]!.replace('source: article', 'source: state-agency');
+    });
+    expect(problems).toContainEqual(expect.stringContaining(`${QUOTES}: [0] (id "a-quote").source: rests only on state or relay sources (state-agency: state)`));
+  });
+
+  it('accepts it when marked as the statement of the government that controls the outlet', () => {
+    const problems = problemsAfter((f) => {
+      f[QUOTES] = f[QUOTES]!.replace('source: article', 'source: state-agency\n  ownGovernment: true');
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses high confidence on a single relay', () => {
+    const problems = problemsAfter((f) => {
+      f[FIGURES] = f[FIGURES]!.replace('source: article', 'source: relay-outlet');
+    });
+    expect(problems).toContain(`${FIGURES}: [0] (id "army").confidence: is high but rests on a single relay (relay-outlet); a single relay is at most medium`);
+  });
+
+  it('refuses a source without a tier, and state media without its government', () => {
+    const problems = problemsAfter((f) => {
+      f['content/data/sources.yaml'] = f['content/data/sources.yaml']!.replace('  tier: primary\n', '').replace('  government: Exampleland\n', '');
+    });
+    expect(problems).toContain('content/data/sources.yaml: [1] (id "treaty").tier: is required');
+    expect(problems).toContain('content/data/sources.yaml: [2] (id "state-agency").government: state media must name the government that controls it');
+  });
+
+  it('refuses an <Update> dated on or before the article', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace('---\n\nThe army', '---\n\n<Update date="2025-12-18" card="first-card">\n\nToo early.\n\n</Update>\n\nThe army');
+    });
+    expect(problems).toContainEqual(expect.stringContaining(`${CARD}: <Update date="2025-12-18"> (line 2): is dated on or before the article (2025-12-18)`));
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { feedItems } from '../../../src/lib/feed';
 import type { Source } from '../../../src/schemas/sources';
 
-const source: Source = { id: 'eu', publisher: 'EEAS', title: 'Conclusions & more', date: '2025-12-19', url: 'https://eu.example/c', kind: 'background' };
+const source: Source = { id: 'eu', publisher: 'EEAS', title: 'Conclusions & more', date: '2025-12-19', url: 'https://eu.example/c', kind: 'background', tier: 'news' };
 const cards = [
   {
     stack: 'frozen-assets',

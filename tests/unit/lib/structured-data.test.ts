@@ -11,8 +11,8 @@ const p: Publisher = {
   logoUrl: 'https://example.org/sub/icon-512.png',
   locale: 'en-GB',
 };
-const article: Source = { id: 'bloomberg', publisher: 'Bloomberg News', title: 'The plan', date: '2025-12-18', url: 'https://news.example/plan', kind: 'article' };
-const background: Source = { id: 'nato', publisher: 'NATO', title: 'The North Atlantic Treaty', date: '1949-04-04', url: 'https://nato.example/treaty', kind: 'background' };
+const article: Source = { id: 'bloomberg', publisher: 'Bloomberg News', title: 'The plan', date: '2025-12-18', url: 'https://news.example/plan', kind: 'article', tier: 'wire' };
+const background: Source = { id: 'nato', publisher: 'NATO', title: 'The North Atlantic Treaty', date: '1949-04-04', url: 'https://nato.example/treaty', kind: 'background', tier: 'news' };
 
 const input: ArticleInput = {
   url: 'https://example.org/sub/article-5/',

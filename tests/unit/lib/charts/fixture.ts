@@ -3,8 +3,8 @@ import { chartSchema, type Chart, type ChartInput } from '../../../../src/schema
 import type { Source } from '../../../../src/schemas/sources';
 
 export const sources = new Map<string, Source>([
-  ['src-a', { id: 'src-a', publisher: 'Alpha News', title: 'Armies compared', date: '2025-01-15', url: 'https://alpha.example/a', kind: 'background' }],
-  ['src-b', { id: 'src-b', publisher: 'Beta, "Daily"', title: 'Caps, drafts and plans', date: '2025-11-21', url: 'https://beta.example/b', kind: 'background' }],
+  ['src-a', { id: 'src-a', publisher: 'Alpha News', title: 'Armies compared', date: '2025-01-15', url: 'https://alpha.example/a', kind: 'background', tier: 'news' }],
+  ['src-b', { id: 'src-b', publisher: 'Beta, "Daily"', title: 'Caps, drafts and plans', date: '2025-11-21', url: 'https://beta.example/b', kind: 'background', tier: 'news' }],
 ]);
 
 export const input: ChartInput = {

@@ -1,0 +1,157 @@
+/**
+ * Source tiers in words, and the standards rule built on them (issue 11).
+ *
+ * The rule: a figure, chart row or quote may not rest only on `state` or `relay` sources. The
+ * one exception is a statement by the government that controls the outlet, marked
+ * `ownGovernment: true` on the record; the rendered text then names the outlet as state media
+ * ("TASS, Russia's state news agency"). A single `relay` never carries `high` confidence.
+ *
+ * Pure: records in, problems out (the same {file, field, message} as content-integrity), so the
+ * start-of-build check and the tests share one definition.
+ */
+import type { Source, SourceTier } from '../schemas/sources';
+import type { Problem } from './content-integrity';
+
+/** What each tier means, in the words a reader sees on /sources/. */
+export const TIER_LABELS: Record<SourceTier, string> = {
+  primary: 'official document or statement',
+  wire: 'news agency',
+  news: 'news outlet',
+  specialist: 'specialist analysis (think tank, tracker, law firm or legal journal)',
+  state: 'state-controlled media',
+  relay: 'relay of another outlet’s reporting',
+};
+
+/** Tiers that may not carry a figure, chart row or quote on their own. */
+export const WEAK_TIERS: readonly SourceTier[] = ['state', 'relay'];
+
+type Describable = Pick<Source, 'publisher' | 'tier'> & Partial<Pick<Source, 'relays' | 'government' | 'outlet' | 'via'>>;
+
+/** "TASS, Russia's state news agency": how running text names a state outlet. */
+export function stateMediaName(s: Describable): string {
+  return `${s.publisher}, ${s.government ?? 'a government'}’s ${s.outlet ?? 'state media'}`;
+}
+
+/**
+ * The tier in words for a source list: "news agency", "Russia's state news agency",
+ * "Politico's reporting, as relayed by Babel". A copy we read through is said separately
+ * (see `viaWords`).
+ */
+export function tierWords(s: Describable): string {
+  if (s.tier === 'state') return `${s.government ?? 'a government'}’s ${s.outlet ?? 'state media'}`;
+  if (s.tier === 'relay') return `${s.relays ?? 'another outlet'}’s reporting, as relayed by ${s.publisher}`;
+  return TIER_LABELS[s.tier];
+}
+
+/** "read via a copy on Wenxuecity", or undefined when we read the original. */
+export function viaWords(s: Describable): string | undefined {
+  return s.via ? `read via a copy on ${s.via.publisher}` : undefined;
+}
+
+/** Publisher, tier and copy in one line: "AP (news agency; read via a copy on Wenxuecity)". */
+export function describeSource(s: Describable): string {
+  const via = viaWords(s);
+  return `${s.publisher} (${tierWords(s)}${via ? `; ${via}` : ''})`;
+}
+
+/**
+ * How a figure's or quote's source is named in rendered text: the publisher, or for state
+ * media "TASS, Russia's state news agency", so a reader always sees who controls the outlet.
+ */
+export function attributionName(s: Describable): string {
+  return s.tier === 'state' ? stateMediaName(s) : s.publisher;
+}
+
+/** A record the rule applies to: where it lives, which sources carry it, and how sure we are. */
+export interface SourcedClaim {
+  file: string;
+  /** The field to name in a problem, e.g. '[3] (id "assets-eu").source'. */
+  field: string;
+  sources: readonly string[];
+  confidence?: 'high' | 'medium' | 'low';
+  ownGovernment?: boolean;
+}
+
+/** Apply the tier rule to claims; unknown source ids are left to the reference checks. */
+export function checkSourcedClaims(claims: readonly SourcedClaim[], sources: readonly Pick<Source, 'id' | 'tier'>[]): Problem[] {
+  const tierOf = new Map(sources.map((s) => [s.id, s.tier]));
+  const problems: Problem[] = [];
+  for (const c of claims) {
+    const known = [...new Set(c.sources)].filter((id) => tierOf.has(id));
+    if (known.length === 0) continue;
+    const tiers = known.map((id) => `${id}: ${tierOf.get(id)}`).join(', ');
+    const allWeak = known.every((id) => WEAK_TIERS.includes(tierOf.get(id)!));
+    const hasState = known.some((id) => tierOf.get(id) === 'state');
+    const hasRelay = known.some((id) => tierOf.get(id) === 'relay');
+    if (c.ownGovernment) {
+      if (!hasState) {
+        problems.push({ file: c.file, field: c.field, message: `is marked ownGovernment but no source is state media (${tiers})` });
+      } else if (allWeak && hasRelay) {
+        problems.push({ file: c.file, field: c.field, message: `rests only on state and relay sources (${tiers}); ownGovernment excuses state media, not a relay` });
+      }
+    } else if (allWeak) {
+      problems.push({
+        file: c.file,
+        field: c.field,
+        message: `rests only on state or relay sources (${tiers}); add a primary, wire, news or specialist source, drop the claim, or, for the statement of the government that controls the outlet, mark it ownGovernment: true`,
+      });
+    }
+    if (c.confidence === 'high' && known.length === 1 && tierOf.get(known[0]!) === 'relay') {
+      problems.push({ file: c.file, field: c.field.replace(/\.[a-zA-Z]+$/, '.confidence'), message: `is high but rests on a single relay (${known[0]}); a single relay is at most medium` });
+    }
+  }
+  return problems;
+}
+
+/** The records the rule reads, as content-integrity's model holds them. */
+export interface TierInputs {
+  sources: readonly Pick<Source, 'id' | 'tier'>[];
+  figures: readonly { id: string; source: string; alsoSources: readonly string[]; confidence: 'high' | 'medium' | 'low'; ownGovernment?: boolean }[];
+  quotes: readonly { id: string; source: string; ownGovernment?: boolean }[];
+  charts: readonly { id: string; rows: readonly ChartRowLike[] }[];
+  files: { figures: string; quotes: string; chart: (id: string) => string };
+}
+
+/**
+ * A chart row: one `source`, and (should a row come to carry them) `alsoSources` or a `figure`
+ * whose sources it shares, so the rule follows a row to the record it draws.
+ */
+export interface ChartRowLike {
+  label: string;
+  source?: string;
+  alsoSources?: readonly string[];
+  figure?: string;
+  confidence?: 'high' | 'medium' | 'low';
+  ownGovernment?: boolean;
+}
+
+/** Every figure, quote and chart row as a claim for `checkSourcedClaims`. */
+export function claimsOf(input: Omit<TierInputs, 'sources'>): SourcedClaim[] {
+  const byFigure = new Map(input.figures.map((f) => [f.id, f]));
+  const claims: SourcedClaim[] = [];
+  input.figures.forEach((f, i) =>
+    claims.push({ file: input.files.figures, field: `[${i}] (id "${f.id}").source`, sources: [f.source, ...f.alsoSources], confidence: f.confidence, ownGovernment: f.ownGovernment }),
+  );
+  input.quotes.forEach((q, i) =>
+    claims.push({ file: input.files.quotes, field: `[${i}] (id "${q.id}").source`, sources: [q.source], ownGovernment: q.ownGovernment }),
+  );
+  for (const chart of input.charts) {
+    chart.rows.forEach((r, i) => {
+      const fig = r.figure ? byFigure.get(r.figure) : undefined;
+      const sources = [...(r.source ? [r.source] : []), ...(r.alsoSources ?? []), ...(fig ? [fig.source, ...fig.alsoSources] : [])];
+      claims.push({
+        file: input.files.chart(chart.id),
+        field: `rows[${i}] (label "${r.label}").source`,
+        sources,
+        confidence: r.confidence ?? fig?.confidence,
+        ownGovernment: r.ownGovernment ?? fig?.ownGovernment,
+      });
+    });
+  }
+  return claims;
+}
+
+/** The whole rule over the content model: the one call content-integrity makes. */
+export function checkSourceTiers(input: TierInputs): Problem[] {
+  return checkSourcedClaims(claimsOf(input), input.sources);
+}
