@@ -31,7 +31,6 @@ export default defineConfig({
     contentCheck(),
     mdx(),
     chartImages(),
-    // After chartImages: the social cards draw the chart images.
     socialCards(),
     pagefind(),
     // Article pages only: embeds are noindex copies of cards, search has no content of its own.

@@ -123,16 +123,16 @@ export async function allUnitPages(site: string): Promise<UnitPage[]> {
 }
 
 /**
- * The chart's PNG (drawn by src/integrations/chart-images.ts after the pages are written) as an
- * oEmbed thumbnail. oEmbed wants its pixel size with it, and the PNG's height depends on how its
- * text wraps, so the same deterministic drawing is made here and its size read from the PNG
- * header (IHDR: width and height as big-endian integers at bytes 16 and 20).
+ * The chart's PNG as an oEmbed thumbnail, with the pixel size oEmbed wants. The size comes
+ * from the drawing itself (src/lib/images/build-images.ts): whoever asks first draws the
+ * chart's files into the image cache, and the chart-images integration then writes them from
+ * there, so the PNG is drawn once per build.
  */
 export async function chartThumbnail(chart: Chart, site: string): Promise<NonNullable<EmbedUnit['thumbnail']>> {
-  const { renderPng } = await import('../integrations/chart-images');
+  const { cachedChartImages } = await import('../lib/images/build-images');
   const sources = new Map<string, Source>((await allSources()).map((s) => [s.id, s]));
-  const png = renderPng(chart, sources);
-  return { url: abs(withBase(chartAssetFiles(chart.id).png), site), width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  const { png } = cachedChartImages(chart, sources, getBrand());
+  return { url: abs(withBase(chartAssetFiles(chart.id).png), site), width: png.width, height: png.height };
 }
 
 /** Who provides the embeds, as oEmbed names it: the brand's name, home and credit line. */
