@@ -4,6 +4,7 @@
  * never show a chart the check would refuse. Every lookup throws when the chart is missing.
  */
 import { getCollection } from 'astro:content';
+import type { Figure } from '../schemas/figures';
 import type { Chart } from '../schemas/chart';
 import type { Source } from '../schemas/sources';
 import { checkCharts } from '../lib/charts/check';
@@ -17,7 +18,9 @@ let cache: Promise<{ charts: Map<string, Chart>; sources: Map<string, Source> }>
 async function load() {
   const sources = new Map((await allSources()).map((s) => [s.id, s]));
   const files = Object.fromEntries(Object.entries(raw).map(([path, text]) => [path.replace(/^\//, ''), text]));
-  const { charts, problems } = checkCharts(files, new Set(sources.keys()));
+  // Rows may take their number from a figure record (`figure: <id>`), so text and chart agree.
+  const figures = new Map((await getCollection('figures')).map((e) => [e.data.id, e.data as Figure]));
+  const { charts, problems } = checkCharts(files, new Set(sources.keys()), undefined, figures);
   if (problems.length) {
     throw new MissingRecordError(`chart files have problems:\n  ${problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n  ')}`);
   }

@@ -21,7 +21,7 @@ import type { Brand } from '../../config/brand';
 import { palette, type Mode } from '../palette';
 import { t } from '../strings';
 import { chartAssetFiles } from '../charts/assets';
-import { chartConfig, chartSize, FONT_SIZE, type ChartLayout } from '../charts/config';
+import { chartConfig, chartSize, FONT_SIZE, LAYOUTS, type ChartLayout } from '../charts/config';
 import { chartTable, tableToCsv } from '../charts/table';
 import { dateText } from '../charts/text';
 import { chartSources } from '../charts/citation';
@@ -29,6 +29,8 @@ import { checkDrawable, registerImageFonts } from './fonts';
 import { IMAGE_FONT, imageFont, PAGE_FONT } from './font-family';
 import { SvgContext, type Measure } from './svg-context';
 import { pngSize, type ImageSize } from './png';
+import { drawMap } from '../map/draw';
+import { loadGeodata } from '../map/geodata';
 
 // The same registrations as the browser (src/scripts/chart-runtime.ts), so both draw alike.
 ChartJS.register(BarController, BarElement, CategoryScale, LinearScale);
@@ -108,6 +110,10 @@ export function renderSvg(chart: Chart, mode: Mode, sources: SourceMap, brand: D
   const { width, height } = chartSize(chart, layout);
   const ctx = new SvgContext(width, height, skiaMeasure(), PAGE_FONT);
   ctx.baseSize = FONT_SIZE;
+  if (chart.kind === 'map') {
+    drawChartMap(ctx, chart, mode, brand, layout);
+    return { svg: Buffer.from(ctx.toSvg(), 'utf8'), texts: ctx.texts };
+  }
   const svg = draw(ctx.canvas, chart, mode, sources, brand, { devicePixelRatio: 1, layout, fontFamily: IMAGE_FONT }, () => ctx.toSvg());
   return { svg: Buffer.from(svg, 'utf8'), texts: ctx.texts };
 }
@@ -203,10 +209,24 @@ export function drawPlot(
 ): void {
   registerImageFonts();
   const { width, height } = chartSize(chart);
+  if (chart.kind === 'map') {
+    target.save();
+    target.translate(box.x, box.y);
+    target.scale(box.w / width, box.h / height);
+    drawChartMap(target, chart, mode, brand, 'wide');
+    target.restore();
+    return;
+  }
   const plot = createCanvas(width, height);
   draw(plot, chart, mode, sources, brand, { devicePixelRatio: scale, layout: 'wide', fontFamily: IMAGE_FONT }, () =>
     target.drawImage(plot, box.x, box.y, box.w, box.h),
   );
+}
+
+/** A chart of kind map, drawn with d3-geo into any 2D context (see src/lib/map/draw.ts). */
+function drawChartMap(ctx: unknown, chart: Chart, mode: Mode, brand: DrawingBrand, layout: ChartLayout): void {
+  const colours = { ...palette[mode], ...brand.palette[mode] };
+  drawMap(ctx as Parameters<typeof drawMap>[0], chart, loadGeodata(chart.map!), chartSize(chart, layout), { colours, family: IMAGE_FONT, fontSize: LAYOUTS[layout].fontSize }, { heldBy: t('map.heldBy') });
 }
 
 export interface ChartImages {

@@ -217,7 +217,11 @@ export class SvgContext {
   }
   lineTo(x: number, y: number) {
     const [a, b] = this.point(x, y);
-    this.path.push(`L${n(a)} ${n(b)}`);
+    // Map outlines have many points closer than the 0.1 px the file keeps: write each once.
+    const cmd = `L${n(a)} ${n(b)}`;
+    const last = this.path.at(-1);
+    if (last && last.slice(1) === cmd.slice(1)) return;
+    this.path.push(cmd);
   }
   quadraticCurveTo(cx: number, cy: number, x: number, y: number) {
     const [a, b] = this.point(cx, cy);
