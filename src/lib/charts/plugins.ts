@@ -106,11 +106,11 @@ export function groupLegendPlugin(items: LegendItem[], text: TextStyle): Plugin<
 
 /**
  * Writes `labels[i]` just past the end of bar i (to the right of a horizontal bar). A label
- * that would run off the canvas (a long bar on a narrow screen) goes inside the end of its
- * bar instead, in `inside` (the page background: light on the dark bars of light mode, dark
- * on the light bars of dark mode), so no label is ever cut off.
+ * that would run off the canvas (a long bar on a narrow screen) goes back over the end of its
+ * bar instead, never left of the plot (so never onto the axis labels), drawn in the text
+ * colour with a halo of `halo` (the background) so it reads over the bar and beside it.
  */
-export function valueLabelsPlugin(labels: string[], text: TextStyle, inside: string): Plugin<'bar'> {
+export function valueLabelsPlugin(labels: string[], text: TextStyle, halo: string): Plugin<'bar'> {
   return {
     id: 'exValueLabels',
     afterDatasetsDraw(chart) {
@@ -133,14 +133,18 @@ export function valueLabelsPlugin(labels: string[], text: TextStyle, inside: str
       });
       for (const [i, { x, y }] of ends) {
         const label = labels[i] ?? '';
-        if (x + 6 + ctx.measureText(label).width <= chart.width - 2) {
+        const width = ctx.measureText(label).width;
+        if (x + 6 + width <= chart.width - 2) {
           ctx.textAlign = 'left';
-          ctx.fillStyle = text.color;
           ctx.fillText(label, x + 6, y);
         } else {
+          const right = Math.max(Math.min(x - 6, chart.width - 2), chart.chartArea.left + 4 + width);
           ctx.textAlign = 'right';
-          ctx.fillStyle = inside;
-          ctx.fillText(label, x - 6, y);
+          ctx.strokeStyle = halo;
+          ctx.lineWidth = 4;
+          ctx.lineJoin = 'round';
+          ctx.strokeText(label, right, y);
+          ctx.fillText(label, right, y);
         }
       }
       ctx.restore();

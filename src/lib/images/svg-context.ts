@@ -342,7 +342,14 @@ export class SvgContext {
     const { size } = parseFont(this.state.font);
     return { width: m.width * MEASURE_MARGIN, actualBoundingBoxAscent: size * 0.75, actualBoundingBoxDescent: size * 0.25 };
   }
+  /** A halo: the outline of a text in the stroke colour, painted under the fill that follows. */
+  strokeText(text: string, x: number, y: number) {
+    this.textElement(text, x, y, { stroke: true });
+  }
   fillText(text: string, x: number, y: number) {
+    this.textElement(text, x, y, { stroke: false });
+  }
+  private textElement(text: string, x: number, y: number, { stroke }: { stroke: boolean }) {
     if (!text) return;
     // SVG has no "middle" or "top" baseline every reader agrees on, so the text moves to the
     // alphabetic baseline, measured in the image font (the same for any text of that font).
@@ -351,8 +358,11 @@ export class SvgContext {
     const { weight, size } = parseFont(this.state.font);
     const s = size * this.scaleFactor;
     const anchor = ANCHOR[this.state.textAlign] ?? 'start';
-    const { color, opacity } = paint(this.state.fillStyle, this.state.globalAlpha);
-    this.texts.push({ text, x: px, y: py, anchor, size: s, weight });
+    const { color, opacity } = paint(stroke ? this.state.strokeStyle : this.state.fillStyle, this.state.globalAlpha);
+    if (!stroke) this.texts.push({ text, x: px, y: py, anchor, size: s, weight });
+    const paintAttrs = stroke
+      ? { fill: 'none', stroke: color, 'stroke-width': n(this.state.lineWidth * this.scaleFactor), 'stroke-linejoin': 'round', 'aria-hidden': 'true' }
+      : { fill: color, 'fill-opacity': opacity < 1 ? String(Math.round(opacity * 100) / 100) : undefined };
     this.body.push(
       `<text${this.attrs({
         x: n(px),
@@ -360,8 +370,7 @@ export class SvgContext {
         'font-size': s !== this.baseSize ? n(s) : undefined,
         'font-weight': weight !== '400' ? weight : undefined,
         'text-anchor': anchor !== 'start' ? anchor : undefined,
-        fill: color,
-        'fill-opacity': opacity < 1 ? String(Math.round(opacity * 100) / 100) : undefined,
+        ...paintAttrs,
         ...this.clipAttr(),
       })}>${escapeXml(text)}</text>`,
     );
