@@ -3,6 +3,7 @@
  *
  *   og/site.png, og/<stack>.png, og/<stack>/<card>.png, og/chart/<id>.png   1200×630 social cards
  *   favicon.svg (an SVG logo as is), favicon-32.png, apple-touch-icon.png, icon-192.png, icon-512.png
+ *   thumbs/<stack>/<card>.png, thumbs/chart/<id>.png                        the embed gallery's tiles
  *
  * The drawing is in src/lib/images/social-card.ts (cards show their chart, drawn from its
  * record); this file gathers what each card says, goes through the image cache, and writes
@@ -19,9 +20,12 @@ import { checkContent, componentUses, formatProblem, readContentFiles } from '..
 import { ICON_FILES, ICON_SIZES } from '../lib/icons';
 import { socialImageFile } from '../lib/social';
 import { t } from '../lib/strings';
-import { cachedSocialCard } from '../lib/images/build-images';
 import { drawIcon, type SocialCardSpec } from '../lib/images/social-card';
 import { configureImageCache } from '../lib/images/cache';
+import { cachedChartImages, cachedSocialCard } from '../lib/images/build-images';
+import { chartAssetFiles } from '../lib/charts/assets';
+import { drawThumbnail } from '../lib/images/thumb-draw';
+import { thumbFile } from '../lib/images/thumbs';
 
 /** Every social card of the site, from the content model. */
 export function socialCardSpecs(root: string): { specs: SocialCardSpec[]; sources: Map<string, Source> } {
@@ -62,7 +66,16 @@ export function socialFiles(root: string, only?: string): Map<string, Buffer> {
   const { specs, sources } = socialCardSpecs(root);
   for (const spec of specs) {
     const file = socialImageFile(spec.target);
-    if (wanted(file)) files.set(file, cachedSocialCard(spec, brand, logo, sources));
+    const t = spec.target;
+    // The embed gallery's thumbnails: a card's social card, a chart's own PNG, scaled down.
+    const thumb = t.kind === 'card' ? thumbFile(`${t.stack}/${t.card}`) : t.kind === 'chart' ? thumbFile(`chart/${t.chart}`) : undefined;
+    if (!wanted(file) && !(thumb && wanted(thumb))) continue;
+    const card = cachedSocialCard(spec, brand, logo, sources);
+    if (wanted(file)) files.set(file, card);
+    if (thumb && wanted(thumb)) {
+      const full = t.kind === 'chart' && spec.chart ? cachedChartImages(spec.chart, sources, brand).files.get(chartAssetFiles(spec.chart.id).png)! : card;
+      files.set(thumb, drawThumbnail(full));
+    }
   }
   if (brand.logoFile.toLowerCase().endsWith('.svg') && wanted(ICON_FILES.svg)) files.set(ICON_FILES.svg, logo);
   for (const [file, size] of Object.entries(ICON_SIZES)) if (wanted(file)) files.set(file, drawIcon(logo, size, brand.palette.light.bg));
@@ -94,7 +107,7 @@ export default function socialCards(): AstroIntegration {
           const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
           const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
           const rel = path.startsWith(base) ? path.slice(base.length) : '';
-          if (!/^og\/.+\.png$/.test(rel) && !(Object.values(ICON_FILES) as string[]).includes(rel)) return next();
+          if (!/^(og|thumbs)\/.+\.png$/.test(rel) && !(Object.values(ICON_FILES) as string[]).includes(rel)) return next();
           try {
             const body = socialFiles(root, rel).get(rel);
             if (!body) return next();

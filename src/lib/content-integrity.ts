@@ -64,6 +64,7 @@ export const RESERVED_IDS = [
   'data',
   'charts',
   'og',
+  'thumbs',
 ] as const;
 
 export interface CardRecord {
