@@ -6,6 +6,7 @@ import { axisMax, partLayout } from '../../../../src/lib/charts/config';
 import { barValueText, contextRows, drawnRows, shortRange } from '../../../../src/lib/charts/text';
 import { partToWholeProblems } from '../../../../src/lib/charts/check';
 import { chart, makeChart } from './fixture';
+import type { ChartInput } from '../../../../src/schemas/chart';
 
 const light = chartConfig(chart, 'light');
 const dark = chartConfig(chart, 'dark');
@@ -146,7 +147,7 @@ describe('chartSize', () => {
 });
 
 describe('chart forms (issue 10)', () => {
-  const rows = (patch: object[]) => patch.map((r) => ({ unit: 'eur-bn', asOf: '2025-12-01', source: 'src-a', confidence: 'high', group: 'caps', ...r }));
+  const rows = (patch: object[]) => patch.map((r) => ({ unit: 'eur-bn', asOf: '2025-12-01', source: 'src-a', confidence: 'high', group: 'caps', ...r })) as ChartInput['rows'];
 
   it('sorts descending within each group, groups in the order listed', () => {
     const sorted = makeChart({ sort: 'descending' });
