@@ -6,6 +6,7 @@
  * social card or a download) without tooltips.
  */
 import { layouts, type Chart, type ChartArea, type LayoutItem, type Plugin } from 'chart.js';
+import { wrapToWidth } from './text';
 
 export interface LegendItem {
   label: string;
@@ -224,21 +225,6 @@ export interface PartLabel {
   /** Data values along the axis. */
   start: number;
   end: number;
-}
-
-/** Words → lines no wider than `max` pixels in the context's current font. */
-function wrapToWidth(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(next).width > max) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 /**

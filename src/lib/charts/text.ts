@@ -132,3 +132,18 @@ export function confidenceCounts(chart: Chart): string {
     .map(([c, n]) => `${n} ${c}`)
     .join(', ');
 }
+
+/** Words → lines no wider than `max` pixels, measured by a 2D context in its current font. */
+export function wrapToWidth(ctx: { measureText(text: string): { width: number } }, text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -23,7 +23,7 @@ import { t } from '../strings';
 import { chartAssetFiles } from '../charts/assets';
 import { chartConfig, chartSize, FONT_SIZE, LAYOUTS, type ChartLayout } from '../charts/config';
 import { chartTable, tableToCsv } from '../charts/table';
-import { dateText } from '../charts/text';
+import { dateText, wrapToWidth } from '../charts/text';
 import { chartSources } from '../charts/citation';
 import { checkDrawable, registerImageFonts } from './fonts';
 import { IMAGE_FONT, imageFont, PAGE_FONT } from './font-family';
@@ -118,21 +118,6 @@ export function renderSvg(chart: Chart, mode: Mode, sources: SourceMap, brand: D
   return { svg: Buffer.from(svg, 'utf8'), texts: ctx.texts };
 }
 
-/** Words → lines no wider than `maxWidth` in the context's current font. */
-function wrapText(ctx: SKRSContext2D, text: string, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(next).width > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /**
  * The PNG for download, social cards and the gallery: title, takeaway, chart, source line,
  * drawn at 2× so it stays sharp on high-density screens and meets social cards' 1200-pixel
@@ -157,7 +142,7 @@ export function renderPng(chart: Chart, sources: SourceMap, brand: DrawingBrand,
   const measure = createCanvas(10, 10).getContext('2d');
   const layout = (text: string, font: string) => {
     measure.font = font;
-    return wrapText(measure, text, inner);
+    return wrapToWidth(measure, text, inner);
   };
   const blocks = [
     { lines: layout(chart.title, titleFont), font: titleFont, color: p.text, lineHeight: 26 },

@@ -10,8 +10,7 @@ import { geoBounds, geoCentroid, geoConicConformal, geoPath, type GeoPermissible
 import type { Feature, Geometry } from 'geojson';
 import type { Chart, ChartRow } from '../../schemas/chart';
 import type { ChartColours } from '../charts/config';
-import { dateText } from '../charts/text';
-import { shortRange } from '../charts/text';
+import { dateText, shortRange, wrapToWidth } from '../charts/text';
 import { formatAmount } from '../format';
 
 export interface MapGeodata {
@@ -87,21 +86,6 @@ export interface MapContext {
 /** The centre of the regions, in longitude and latitude. */
 const geoCentroidOf = (shapes: Feature<Geometry>[]) => geoCentroid({ type: 'FeatureCollection', features: shapes } as GeoPermissibleObjects);
 
-/** Words → lines no wider than `max` in the context's current font. */
-function wrap(ctx: MapContext, text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(next).width > max) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 export interface MapStyle {
   colours: ChartColours;
   family: string;
@@ -115,7 +99,7 @@ function keyLines(ctx: MapContext, figures: RegionFigure[], width: number, style
     ctx.font = `700 ${style.fontSize}px ${style.family}`;
     out.push({ text: `${f.label}: ${f.share} ${heldBy}`, bold: true });
     ctx.font = `${style.fontSize}px ${style.family}`;
-    for (const line of wrap(ctx, f.detail, width)) out.push({ text: line, bold: false });
+    for (const line of wrapToWidth(ctx, f.detail, width)) out.push({ text: line, bold: false });
   }
   return out;
 }
