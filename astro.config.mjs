@@ -34,7 +34,6 @@ export default defineConfig({
     // No boxed MODULE_LEVEL_DIRECTIVE warning per card in the build log.
     headInjectDirective(),
     chartImages(),
-    // After chartImages: the social cards draw the chart images.
     socialCards(),
     pagefind(),
     // Article pages only: embeds are noindex copies of cards, search has no content of its own.

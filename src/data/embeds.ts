@@ -121,19 +121,17 @@ export async function allUnitPages(site: string): Promise<UnitPage[]> {
   return [...cards, ...charts];
 }
 
-/** Draws a chart's PNG (the image-drawing module's job; passed in so data/ never imports drawing code). */
-export type ChartPngDrawer = (chart: Chart, sources: ReadonlyMap<string, Source>) => Buffer;
-
 /**
- * The chart's PNG (drawn after the pages are written) as an oEmbed thumbnail. oEmbed wants its
- * pixel size with it, and the PNG's height depends on how its text wraps, so the size is read
- * from the header of the same deterministic drawing (IHDR: width and height as big-endian
- * integers at bytes 16 and 20).
+ * The chart's PNG as an oEmbed thumbnail, with the pixel size oEmbed wants. The size comes
+ * from the drawing itself (src/lib/images/build-images.ts): whoever asks first draws the
+ * chart's files into the image cache, and the chart-images integration then writes them from
+ * there, so the PNG is drawn once per build.
  */
-export async function chartThumbnail(chart: Chart, site: string, drawPng: ChartPngDrawer): Promise<NonNullable<EmbedUnit['thumbnail']>> {
+export async function chartThumbnail(chart: Chart, site: string): Promise<NonNullable<EmbedUnit['thumbnail']>> {
+  const { cachedChartImages } = await import('../lib/images/build-images');
   const sources = new Map<string, Source>((await allSources()).map((s) => [s.id, s]));
-  const png = drawPng(chart, sources);
-  return { url: abs(withBase(chartAssetFiles(chart.id).png), site), width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  const { png } = cachedChartImages(chart, sources, getBrand());
+  return { url: abs(withBase(chartAssetFiles(chart.id).png), site), width: png.width, height: png.height };
 }
 
 /** Who provides the embeds, as oEmbed names it: the brand's name, home and credit line. */

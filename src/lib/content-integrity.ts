@@ -65,6 +65,7 @@ export const RESERVED_IDS = [
   'data',
   'charts',
   'og',
+  'thumbs',
 ] as const;
 
 export interface CardRecord {
@@ -295,7 +296,7 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
 
   // Charts: one file each in content/data/charts/, checked by their own module (schema, file
   // name = id, source ids). <Chart id> uses below are resolved against `chartIds`.
-  const chartCheck = checkCharts(files, ids.sources, home?.asOf);
+  const chartCheck = checkCharts(files, ids.sources, home?.asOf, new Map(figures.map((f) => [f.id, f])));
   problems.push(...chartCheck.problems);
 
   // Cards

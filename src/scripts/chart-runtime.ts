@@ -9,8 +9,7 @@
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
 import type { Chart as ChartRecord } from '../schemas/chart';
-import { chartConfig, NARROW_MEDIA, tooltipLines, type ConfigOptions } from '../lib/charts/config';
-import { drawnRows } from '../lib/charts/text';
+import { chartConfig, chartMarks, NARROW_MEDIA, tooltipLines, type ConfigOptions } from '../lib/charts/config';
 import type { Mode } from '../lib/palette';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale);
@@ -39,7 +38,8 @@ export function mountChart(host: HTMLElement): { destroy(): void } {
   const img = box.querySelector('img');
   const live = host.querySelector<HTMLElement>('[data-chart-live]');
   const hint = host.querySelector<HTMLElement>('[data-chart-hint]');
-  const rows = drawnRows(payload.chart);
+  // What the arrow keys step through: each bar (a row) or, in a part-to-whole bar, each part.
+  const marks = chartMarks(payload.chart);
   const sourceName = (id: string) => payload.sourceNames[id] ?? id;
 
   const wrap = document.createElement('div');
@@ -80,16 +80,15 @@ export function mountChart(host: HTMLElement): { destroy(): void } {
     if (active >= 0) show(active);
   };
 
-  /** Highlights bar i, shows its tooltip, and says it for screen readers. */
+  /** Highlights mark i, shows its tooltip, and says it for screen readers. */
   const show = (i: number) => {
     if (!chart) return;
     active = i;
-    const datasetIndex = chart.data.datasets.findIndex((d) => d.data[i] !== null && d.data[i] !== undefined);
-    if (!chart.getDatasetMeta(datasetIndex).data[i]) return;
-    const target = [{ datasetIndex, index: i }];
-    chart.setActiveElements(target);
+    const mark = marks[i]!;
+    if (!chart.getDatasetMeta(mark.datasetIndex).data[mark.index]) return;
+    chart.setActiveElements([{ datasetIndex: mark.datasetIndex, index: mark.index }]);
     chart.update();
-    const lines = tooltipLines(rows[i]!, sourceName);
+    const lines = tooltipLines(mark.row, sourceName);
     if (live) live.textContent = `${lines.title}. ${lines.body.join('. ')}.`;
   };
 
@@ -101,7 +100,7 @@ export function mountChart(host: HTMLElement): { destroy(): void } {
   };
 
   const onKey = (e: KeyboardEvent) => {
-    const last = rows.length - 1;
+    const last = marks.length - 1;
     const next: Record<string, number> = {
       ArrowDown: Math.min(last, active + 1),
       ArrowRight: Math.min(last, active + 1),

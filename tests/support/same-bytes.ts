@@ -59,6 +59,14 @@ export function cleanBuild(workDir: string, base = '/', extraEnv: Record<string,
   for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
     if (!CACHE_DIRS.has(entry)) symlinkSync(join(ROOT, 'node_modules', entry), join(workDir, 'node_modules', entry));
   }
+  return rebuild(workDir, base, extraEnv);
+}
+
+/**
+ * Builds a copy made by cleanBuild again, in place, with the caches the first build left (the
+ * image cache in node_modules/.cache/explainer-images among them). Returns the output folder.
+ */
+export function rebuild(workDir: string, base = '/', extraEnv: Record<string, string> = {}): string {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: workDir,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -5,7 +5,8 @@
  * start, and by the chart loader used by pages.
  */
 import { parse as parseYaml } from 'yaml';
-import { chartSchema, type Chart } from '../../schemas/chart';
+import { chartSchema, type Chart, type ChartRecord, type ChartRow } from '../../schemas/chart';
+import type { Figure } from '../../schemas/figures';
 
 export interface ChartProblem {
   file: string;
@@ -33,14 +34,70 @@ function issueMessage(raw: unknown, issue: { code: string; message: string; path
 }
 
 /**
+ * A row with its number and provenance: its own, or its figure's (`figure: <id>`). The row's
+ * own note, when it has one, is kept; otherwise the figure's.
+ */
+export function resolveRow(row: ChartRecord['rows'][number], figures: ReadonlyMap<string, Figure>): ChartRow | string {
+  if (!row.figure) return { ...row, approx: row.approx ?? false } as ChartRow;
+  const f = figures.get(row.figure);
+  if (!f) return `unknown figure id "${row.figure}" (no such id in content/data/figures.yaml)`;
+  return {
+    ...row,
+    value: f.value,
+    low: f.low,
+    high: f.high,
+    unit: f.unit,
+    approx: f.approx,
+    asOf: f.asOf,
+    source: f.source,
+    alsoSources: f.alsoSources,
+    confidence: f.confidence,
+    note: row.note ?? f.note,
+  };
+}
+
+/** The drawn end of a row: its value, or the high end of its range. */
+export const rowEnd = (r: Pick<ChartRow, 'value' | 'high'>): number => (r.value !== undefined ? r.value : r.high!);
+
+/**
+ * Part-to-whole rules: one whole (the row no other row is part of and that is part of none),
+ * parts that name an existing row, and parts that add up: to their parent exactly when the
+ * parent is itself a part (the €60bn + €30bn of a €90bn loan), to no more than the whole.
+ */
+export function partToWholeProblems(rows: readonly ChartRow[]): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const ids = new Map(rows.map((r, i) => [r.id, i] as const).filter(([id]) => id !== undefined));
+  const wholes = rows.filter((r) => !r.partOf);
+  if (wholes.length !== 1) problems.push({ field: 'rows', message: `a part-to-whole chart needs exactly one row without partOf (the whole); found ${wholes.length}` });
+  rows.forEach((r, i) => {
+    if (r.value === undefined) problems.push({ field: `rows[${i}].value`, message: 'parts and wholes need a single value, not a range' });
+    if (r.partOf && !ids.has(r.partOf)) problems.push({ field: `rows[${i}].partOf`, message: `no row has id "${r.partOf}"` });
+  });
+  for (const [id, i] of ids) {
+    const parent = rows[i]!;
+    const parts = rows.filter((r) => r.partOf === id);
+    if (!parts.length || parent.value === undefined) continue;
+    const sum = parts.reduce((n, r) => n + (r.value ?? 0), 0);
+    if (parent.partOf && Math.abs(sum - parent.value) > 1e-9) {
+      problems.push({ field: `rows[${i}]`, message: `its parts add up to ${sum}, not ${parent.value}` });
+    } else if (!parent.partOf && sum > parent.value + 1e-9) {
+      problems.push({ field: `rows[${i}]`, message: `its parts add up to ${sum}, more than the whole (${parent.value})` });
+    }
+  }
+  return problems;
+}
+
+/**
  * Validate every chart file against the schema, then its references: the file name must be
- * the id, every row's source and every note's sources must be known source ids.
+ * the id, every row's source and figure and every note's sources must be known ids.
  */
 export function checkCharts(
   files: Readonly<Record<string, string>>,
   sourceIds: ReadonlySet<string>,
   /** The article's date (home.yaml asOf): rows after it must say so, rows before it must not. */
   articleDate?: string,
+  /** Figure records that rows may name with `figure: <id>`. */
+  figures: ReadonlyMap<string, Figure> = new Map(),
 ): { charts: Chart[]; problems: ChartProblem[] } {
   const charts: Chart[] = [];
   const problems: ChartProblem[] = [];
@@ -62,7 +119,24 @@ export function checkCharts(
       }
       continue;
     }
-    const chart = result.data;
+    const rows: ChartRow[] = [];
+    result.data.rows.forEach((r, i) => {
+      const resolved = resolveRow(r, figures);
+      if (typeof resolved === 'string') problems.push({ file, field: `rows[${i}].figure`, message: resolved });
+      else rows.push(resolved);
+    });
+    if (rows.length !== result.data.rows.length) continue;
+    const chart: Chart = { ...result.data, rows };
+    rows.forEach((r, i) => {
+      if (r.asOf > chart.updated) problems.push({ file, field: `rows[${i}].asOf`, message: `is ${r.asOf}, after the chart's updated date ${chart.updated}` });
+      r.alsoSources.forEach((s, j) => {
+        if (!sourceIds.has(s)) problems.push({ file, field: `rows[${i}].alsoSources[${j}]`, message: `unknown source id "${s}"` });
+      });
+    });
+    if (!rows.some((r) => r.unit === chart.unit)) {
+      problems.push({ file, field: 'unit', message: `no row is in the chart's unit "${chart.unit}", so nothing would be drawn` });
+    }
+    if (chart.kind === 'part-to-whole') for (const p of partToWholeProblems(rows)) problems.push({ file, ...p });
     if (chart.id !== fileId) {
       problems.push({ file, field: 'id', message: `is "${chart.id}" but the file is named "${fileId}"; they must match` });
     }

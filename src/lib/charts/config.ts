@@ -3,17 +3,24 @@
  * build time and the interactive canvas in the browser, so the two cannot disagree; the light
  * and dark variants differ only in the palette they read.
  *
- * Layout: horizontal bars (labels are sentences; they read best on the left), one dataset per
- * group so each group has one colour and one legend entry, `grouped: false` so every bar keeps
- * the full row height. A range row (sources disagree) is a solid bar to its low end plus a
- * translucent extension to its high end. Rows in another unit than the chart's are not drawn
- * (they are in the table). Two layouts (wide, narrow) share everything but sizes.
+ * Bar charts: horizontal bars (labels are sentences; they read best on the left), one dataset
+ * per group so each group has one colour and one legend entry, `grouped: false` so every bar
+ * keeps the full row height. A range row (sources disagree) is a solid bar to its low end plus
+ * a floating bar from low to high, labelled '€185–193bn'. The axis ends at the first round
+ * number past the data. Rows in another unit than the chart's, and context rows, are not
+ * drawn (they are in the table, and context rows in a line under the chart).
+ *
+ * Part-to-whole charts: ONE bar. The whole is a track; the leaf parts are floating bars laid
+ * end to end along it, each labelled under itself; the parts' parent (the loan they split)
+ * is bracketed above, and the whole is labelled at its end. No legend lookup.
+ *
+ * Two layouts (wide, narrow) share everything but sizes.
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { Chart, ChartRow } from '../../schemas/chart';
 import { palette, type Mode } from '../palette';
 import { t } from '../strings';
-import { groupLegendPlugin, tooltipPlugin, valueLabelsPlugin, type LegendItem } from './plugins';
+import { groupLegendPlugin, partLabelsPlugin, tooltipPlugin, valueLabelsPlugin, type LegendItem, type PartLabel } from './plugins';
 import {
   barValueText,
   confidenceText,
@@ -33,7 +40,7 @@ import {
  */
 export const LAYOUTS = {
   wide: { width: 640, labelChars: 30, fontSize: 13, maxTicks: 6 },
-  narrow: { width: 360, labelChars: 16, fontSize: 12, maxTicks: 4 },
+  narrow: { width: 320, labelChars: 15, fontSize: 12, maxTicks: 3 },
 } as const;
 export type ChartLayout = keyof typeof LAYOUTS;
 /** Screens at most this wide get the narrow images. */
@@ -46,8 +53,12 @@ const AXIS_HEIGHT = 56;
 const LEGEND_LINE = 20;
 const PADDING = 12;
 
-/** The font the build draws with (registered from @fontsource/inter, see chart-images.ts). */
-export const IMAGE_FONT = 'Inter';
+/** Chart.js's default line height for multi-line tick labels (1.2 em). */
+const LINE_HEIGHT = 1.2;
+/** Part-to-whole: the bar, and the room above (whole and bracket labels) and below (part labels). */
+const PART_BAR = 36;
+const PART_ABOVE = 52;
+const PART_BELOW = 56;
 
 export interface ChartSize {
   width: number;
@@ -79,12 +90,37 @@ function legendLines(labels: string[], width: number, fontSize: number): number 
  */
 export function chartSize(chart: Chart, layout: ChartLayout = 'wide'): ChartSize {
   const { width, labelChars, fontSize } = LAYOUTS[layout];
+  if (chart.kind === 'map') return mapSize(layout);
+  if (chart.kind === 'part-to-whole') return { width, height: PADDING * 2 + PART_ABOVE + PART_BAR + PART_BELOW + AXIS_HEIGHT };
   const rows = drawnRows(chart);
-  const extraLines = rows.reduce((n, r) => n + wrapLabel(rowAxisLabel(r), labelChars).length - 1, 0);
+  // Chart.js gives every category the same height, so every row gets the room of the
+  // most-wrapped label: neighbouring labels never touch.
+  const maxLines = Math.max(1, ...rows.map((r) => wrapLabel(rowAxisLabel(r), labelChars).length));
+  const rowHeight = Math.max(ROW_HEIGHT, Math.ceil(maxLines * fontSize * LINE_HEIGHT + 10));
   const groups = chart.groups.filter((g) => rows.some((r) => r.group === g.id)).map((g) => g.label);
   const legend = legendLines(rows.some((r) => r.value === undefined) ? [...groups, t('chart.range')] : groups, width - PADDING * 2, fontSize);
-  const height = PADDING * 2 + (legend ? legend * LEGEND_LINE + 8 : 0) + rows.length * ROW_HEIGHT + extraLines * EXTRA_LINE + AXIS_HEIGHT;
+  const height = PADDING * 2 + (legend ? legend * LEGEND_LINE + 8 : 0) + rows.length * rowHeight + AXIS_HEIGHT;
   return { width, height: Math.round(height) };
+}
+
+/** A map's box: the same widths as charts, a fixed aspect that fits eastern Ukraine. */
+export function mapSize(layout: ChartLayout = 'wide'): ChartSize {
+  const { width } = LAYOUTS[layout];
+  return { width, height: Math.round(width * (layout === 'narrow' ? 1.25 : 0.66)) };
+}
+
+/**
+ * The axis: ticks every "nice" step (1, 2, 2.5 or 5 × a power of ten, at most `maxTicks`
+ * intervals), and an end at the first half step at or past the data, so bars fill the plot
+ * (the end itself gets no tick label when it falls between ticks).
+ */
+export function axisMax(dataMax: number, maxTicks: number): { max: number; step: number } {
+  if (dataMax <= 0) return { max: 1, step: 1 };
+  const raw = dataMax / maxTicks;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-9)!;
+  const half = step / 2;
+  return { max: Math.ceil(dataMax / half - 1e-9) * half, step };
 }
 
 /** The palette's shape with plain strings: a brand may override the page colours (not the series). */
@@ -128,7 +164,7 @@ export interface ConfigOptions {
    * copy draws charts on its own background. Series colours always come from the palette.
    */
   colours?: PageColours;
-  /** CSS font-family for every text: Inter in images, the page's font in the browser. */
+  /** CSS font-family for every text: the image font at build time, the page's font in the browser. */
   fontFamily?: string;
   /** Animate changes; off in images. The browser turns it on after the first frame unless the reader prefers reduced motion. */
   animation?: boolean;
@@ -153,6 +189,47 @@ export function tooltipLines(row: ChartRow, sourceName: (id: string) => string):
   };
 }
 
+/** One drawn mark (a bar, a segment) and the row it shows: what the keyboard steps through. */
+export interface ChartMark {
+  datasetIndex: number;
+  index: number;
+  row: ChartRow;
+}
+
+/** Part-to-whole: the whole, the parts laid along it (leaves) and the parents of the leaves. */
+export function partLayout(chart: Chart): { whole: ChartRow; leaves: { row: ChartRow; start: number; end: number }[]; parents: { row: ChartRow; start: number; end: number }[] } {
+  const rows = drawnRows(chart);
+  const whole = rows.find((r) => !r.partOf)!;
+  const children = (id: string | undefined) => rows.filter((r) => id !== undefined && r.partOf === id);
+  const leaves: { row: ChartRow; start: number; end: number }[] = [];
+  const parents: { row: ChartRow; start: number; end: number }[] = [];
+  // Depth first, in file order: each part starts where the previous one ended.
+  const walk = (row: ChartRow, start: number): number => {
+    const kids = children(row.id);
+    if (!kids.length) {
+      leaves.push({ row, start, end: start + row.value! });
+      return start + row.value!;
+    }
+    let x = start;
+    for (const kid of kids) x = walk(kid, x);
+    if (row !== whole) parents.push({ row, start, end: x });
+    return row === whole ? start : x;
+  };
+  walk(whole, 0);
+  return { whole, leaves, parents };
+}
+
+/** The marks of a chart, in reading order (top to bottom, left to right). */
+export function chartMarks(chart: Chart): ChartMark[] {
+  if (chart.kind === 'part-to-whole') {
+    const { whole, leaves } = partLayout(chart);
+    return [...leaves.map((l, d) => ({ datasetIndex: d, index: 0, row: l.row })), { datasetIndex: leaves.length, index: 0, row: whole }];
+  }
+  const rows = drawnRows(chart);
+  const groups = chart.groups.filter((g) => rows.some((r) => r.group === g.id));
+  return rows.map((row, index) => ({ datasetIndex: groups.findIndex((g) => g.id === row.group), index, row }));
+}
+
 export function chartConfig(
   chart: Chart,
   mode: Mode,
@@ -160,17 +237,10 @@ export function chartConfig(
   sourceName: (id: string) => string = (id) => id,
 ): ExChartConfig {
   const p: ChartColours = { ...palette[mode], ...options.colours };
-  const family = options.fontFamily ?? IMAGE_FONT;
+  const family = options.fontFamily ?? 'sans-serif';
   const { labelChars, fontSize, maxTicks } = LAYOUTS[options.layout ?? 'wide'];
   const font = { family, size: fontSize };
-  const rows = drawnRows(chart);
-  const colors = groupColors(chart, p);
-  const usedGroups = chart.groups.filter((g) => rows.some((r) => r.group === g.id));
-
-  // A value row is a bar from zero. A range row is a solid bar to `low` (what every source
-  // supports) plus a translucent extension to `high` (where they differ), so its length still
-  // reads as an amount; a floating low–high bar would not.
-  const solid = (r: ChartRow): BarValue => (r.value !== undefined ? r.value : r.low!);
+  const text = { color: p.text, family, size: fontSize };
   const barStyle = {
     hoverBorderColor: p.focus,
     hoverBorderWidth: 3,
@@ -180,6 +250,81 @@ export function chartConfig(
     categoryPercentage: 0.8,
     barPercentage: 0.9,
   };
+  const marks = chartMarks(chart);
+  // A bar chart's row is its category (its range bar included); a part is its own dataset.
+  const byPart = chart.kind === 'part-to-whole';
+  const tooltips = new Map(marks.map((m) => [byPart ? m.datasetIndex : m.index, tooltipLines(m.row, sourceName)]));
+  const tooltip = tooltipPlugin((d, i) => tooltips.get(byPart ? d : i), { background: p.text, color: p.bg, family, size: fontSize });
+  const xAxis = (max: number, step: number) => ({
+    type: 'linear' as const,
+    min: 0,
+    max,
+    border: { color: p.border },
+    grid: { color: p.border, tickColor: p.border },
+    ticks: { color: p.muted, font, stepSize: step, includeBounds: false, maxTicksLimit: maxTicks + 2, callback: (value: string | number) => tickText(Number(value), chart.unit) },
+    title: chart.axisLabel ? { display: true, text: chart.axisLabel, color: p.muted, font } : { display: false },
+  });
+  const base = {
+    indexAxis: 'y' as const,
+    responsive: options.responsive ?? false,
+    maintainAspectRatio: false,
+    devicePixelRatio: options.devicePixelRatio,
+    animation: options.animation ? { duration: 400 } : (false as const),
+    interaction: { mode: 'nearest' as const, axis: 'y' as const, intersect: false },
+    // Chart.js's own legend, title and tooltip plugins are not registered (bytes); the
+    // plugins below do those jobs.
+    plugins: {},
+  };
+
+  if (chart.kind === 'part-to-whole') {
+    const { whole, leaves, parents } = partLayout(chart);
+    const { max, step } = axisMax(whole.value!, maxTicks);
+    const datasets = [
+      ...leaves.map((l, i) => ({
+        label: l.row.label,
+        data: [[l.start, l.end] as BarValue],
+        backgroundColor: p.series[i % p.series.length]!,
+        hoverBackgroundColor: p.series[i % p.series.length]!,
+        ...barStyle,
+        barThickness: PART_BAR,
+      })),
+      {
+        label: whole.label,
+        data: [[0, whole.value!] as BarValue],
+        backgroundColor: translucent(p.context),
+        hoverBackgroundColor: translucent(p.context),
+        ...barStyle,
+        barThickness: PART_BAR,
+      },
+    ];
+    const labels: PartLabel[] = [
+      { kind: 'end', text: `${whole.label}: ${barValueText(whole)}`, start: 0, end: whole.value! },
+      ...parents.map((q) => ({ kind: 'bracket' as const, text: `${q.row.label}: ${barValueText(q.row)}`, start: q.start, end: q.end })),
+      ...leaves.map((l) => ({ kind: 'part' as const, text: l.row.label, value: barValueText(l.row), start: l.start, end: l.end })),
+    ];
+    return {
+      type: 'bar',
+      data: { labels: [[whole.label]], datasets },
+      options: {
+        ...base,
+        layout: { padding: { top: PADDING + PART_ABOVE, right: PADDING + 4, bottom: PADDING, left: PADDING } },
+        scales: {
+          x: xAxis(max, step),
+          y: { type: 'category', display: false, afterFit: (axis) => void (axis.height = PART_BAR + PART_BELOW) },
+        },
+      },
+      plugins: [partLabelsPlugin(labels, { ...text, muted: p.muted, bar: PART_BAR }), tooltip],
+    };
+  }
+
+  const rows = drawnRows(chart);
+  const colors = groupColors(chart, p);
+  const usedGroups = chart.groups.filter((g) => rows.some((r) => r.group === g.id));
+
+  // A value row is a bar from zero. A range row is a solid bar to `low` (what every source
+  // supports) plus a floating bar from `low` to `high` (where they differ), so its length
+  // still reads as an amount and its ends as the range.
+  const solid = (r: ChartRow): BarValue => (r.value !== undefined ? r.value : r.low!);
   const datasets = usedGroups.map((g) => ({
     label: g.label,
     data: rows.map((r): BarValue => (r.group === g.id ? solid(r) : null)),
@@ -198,19 +343,22 @@ export function chartConfig(
     });
   }
 
-  // The value label of a bar that reaches (nearly) the right edge goes into the right padding;
-  // estimated from its length (Inter semibold averages under 8 px a character at 13 px), so
-  // the same space is reserved in the image and the canvas.
   const ends = rows.map((r) => (r.value !== undefined ? r.value : r.high!));
   const maxEnd = Math.max(...ends, 0);
-  const labelRoom = Math.max(
-    0,
-    ...rows.filter((_, i) => ends[i]! >= maxEnd * 0.75).map((r) => Math.ceil(barValueText(r).length * fontSize * 0.62) + 10),
+  const axis = chart.unit === 'percent' ? { max: 100, step: maxTicks >= 5 ? 20 : 25 } : axisMax(maxEnd, maxTicks);
+  // The value label of a bar that reaches (nearly) the right edge goes into the right padding;
+  // estimated from its length (Inter semibold averages under 8 px a character at 13 px, and the
+  // estimate keeps a margin for a wider system face), so the image and the canvas reserve alike.
+  // At most a fifth of the width, so a narrow plot keeps room for its bars; a label that still
+  // does not fit goes inside its bar (valueLabelsPlugin).
+  const { width } = LAYOUTS[options.layout ?? 'wide'];
+  const labelRoom = Math.min(
+    Math.round(width / 5),
+    Math.max(0, ...rows.filter((_, i) => ends[i]! >= axis.max * 0.75).map((r) => Math.ceil(barValueText(r).length * fontSize * 0.62) + 10)),
   );
 
   const legend: LegendItem[] = usedGroups.map((g) => ({ label: g.label, color: colors.get(g.id)! }));
   if (hasRange) legend.push({ label: t('chart.range'), color: translucent(p.muted) });
-  const text = { color: p.text, family, size: fontSize };
 
   return {
     type: 'bar',
@@ -219,30 +367,10 @@ export function chartConfig(
       datasets,
     },
     options: {
-      indexAxis: 'y',
-      responsive: options.responsive ?? false,
-      maintainAspectRatio: false,
-      devicePixelRatio: options.devicePixelRatio,
-      animation: options.animation ? { duration: 400 } : false,
+      ...base,
       layout: { padding: { top: PADDING, right: PADDING + labelRoom, bottom: PADDING, left: PADDING } },
-      interaction: { mode: 'nearest', axis: 'y', intersect: false },
       scales: {
-        x: {
-          type: 'linear',
-          beginAtZero: true,
-          grace: '4%',
-          // A share cannot pass 100%; without this the nice-number rounding would draw 150%.
-          ...(chart.unit === 'percent' ? { max: 100 } : {}),
-          border: { color: p.border },
-          grid: { color: p.border, tickColor: p.border },
-          ticks: {
-            color: p.muted,
-            font,
-            maxTicksLimit: maxTicks,
-            callback: (value) => tickText(Number(value), chart.unit),
-          },
-          title: chart.axisLabel ? { display: true, text: chart.axisLabel, color: p.muted, font } : { display: false },
-        },
+        x: xAxis(axis.max, axis.step),
         y: {
           type: 'category',
           border: { color: p.border },
@@ -250,14 +378,7 @@ export function chartConfig(
           ticks: { color: p.text, font, autoSkip: false },
         },
       },
-      // Chart.js's own legend, title and tooltip plugins are not registered (bytes); the
-      // plugins below do those jobs.
-      plugins: {},
     },
-    plugins: [
-      groupLegendPlugin(legend, { ...text, color: p.text }),
-      valueLabelsPlugin(rows.map(barValueText), text),
-      tooltipPlugin(rows.map((r) => tooltipLines(r, sourceName)), { background: p.text, color: p.bg, family, size: fontSize }),
-    ],
+    plugins: [groupLegendPlugin(legend, { ...text, color: p.text }), valueLabelsPlugin(rows.map(barValueText), text, p.bg), tooltip],
   };
 }

@@ -6,6 +6,7 @@
  * social card or a download) without tooltips.
  */
 import { layouts, type Chart, type ChartArea, type LayoutItem, type Plugin } from 'chart.js';
+import { wrapToWidth } from './text';
 
 export interface LegendItem {
   label: string;
@@ -105,10 +106,12 @@ export function groupLegendPlugin(items: LegendItem[], text: TextStyle): Plugin<
 }
 
 /**
- * Writes `labels[i]` just past the end of bar i (to the right of a horizontal bar). The x axis
- * has `grace` so the longest label fits inside the plot.
+ * Writes `labels[i]` just past the end of bar i (to the right of a horizontal bar). A label
+ * that would run off the canvas (a long bar on a narrow screen) goes back over the end of its
+ * bar instead, never left of the plot (so never onto the axis labels), drawn in the text
+ * colour with a halo of `halo` (the background) so it reads over the bar and beside it.
  */
-export function valueLabelsPlugin(labels: string[], text: TextStyle): Plugin<'bar'> {
+export function valueLabelsPlugin(labels: string[], text: TextStyle, halo: string): Plugin<'bar'> {
   return {
     id: 'exValueLabels',
     afterDatasetsDraw(chart) {
@@ -129,7 +132,22 @@ export function valueLabelsPlugin(labels: string[], text: TextStyle): Plugin<'ba
           if (!ends.has(i) || x > ends.get(i)!.x) ends.set(i, { x, y });
         });
       });
-      for (const [i, { x, y }] of ends) ctx.fillText(labels[i] ?? '', x + 6, y);
+      for (const [i, { x, y }] of ends) {
+        const label = labels[i] ?? '';
+        const width = ctx.measureText(label).width;
+        if (x + 6 + width <= chart.width - 2) {
+          ctx.textAlign = 'left';
+          ctx.fillText(label, x + 6, y);
+        } else {
+          const right = Math.max(Math.min(x - 6, chart.width - 2), chart.chartArea.left + 4 + width);
+          ctx.textAlign = 'right';
+          ctx.strokeStyle = halo;
+          ctx.lineWidth = 4;
+          ctx.lineJoin = 'round';
+          ctx.strokeText(label, right, y);
+          ctx.fillText(label, right, y);
+        }
+      }
       ctx.restore();
     },
   };
@@ -145,12 +163,15 @@ export interface TooltipText {
  * It replaces Chart.js's Tooltip plugin (about 5 KB brotli), which is what keeps the browser
  * chunk under its 50 KB budget; the words are the same as the table row's (tooltipLines).
  */
-export function tooltipPlugin(texts: TooltipText[], style: { background: string; color: string; family: string; size: number }): Plugin<'bar'> {
+export function tooltipPlugin(
+  textFor: (datasetIndex: number, index: number) => TooltipText | undefined,
+  style: { background: string; color: string; family: string; size: number },
+): Plugin<'bar'> {
   return {
     id: 'exTooltip',
     afterDraw(chart) {
       const [active] = chart.getActiveElements();
-      const text = active && texts[active.index];
+      const text = active && textFor(active.datasetIndex, active.index);
       if (!active || !text) return;
       const { x, y } = active.element.getProps(['x', 'y'], true) as { x: number; y: number };
       const ctx = chart.ctx;
@@ -190,6 +211,75 @@ export function tooltipPlugin(texts: TooltipText[], style: { background: string;
         ctx.font = l.font;
         ctx.fillText(l.text, left + pad, top + pad + i * line);
       });
+      ctx.restore();
+    },
+  };
+}
+
+export interface PartLabel {
+  /** end: the whole, right-aligned at its end, top line. bracket: a parent of parts, a line
+   * over its span with its label left-aligned above. part: under its segment, name then value. */
+  kind: 'end' | 'bracket' | 'part';
+  text: string;
+  value?: string;
+  /** Data values along the axis. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Direct labels for a part-to-whole bar: the whole's label at its end (right-aligned, top
+ * line), each parent of parts bracketed above its span (second line), and each part's name and
+ * value under its own segment, wrapped to the room before the next part, so no two labels
+ * share a line and a part's words never run into its neighbour's.
+ */
+export function partLabelsPlugin(labels: PartLabel[], style: TextStyle & { muted: string; bar: number }): Plugin<'bar'> {
+  return {
+    id: 'exPartLabels',
+    afterDatasetsDraw(chart) {
+      const ctx = chart.ctx;
+      const x = chart.scales.x!;
+      const meta = chart.getDatasetMeta(0);
+      const barY = (meta.data[0]?.getProps(['y'], true) as { y: number } | undefined)?.y ?? 0;
+      const top = barY - style.bar / 2;
+      const bottom = barY + style.bar / 2;
+      const line = Math.round(style.size * 1.3);
+      ctx.save();
+      ctx.textBaseline = 'alphabetic';
+      const parts = labels.filter((l) => l.kind === 'part').sort((a, b) => a.start - b.start);
+      for (const l of labels) {
+        const left = x.getPixelForValue(l.start);
+        const right = x.getPixelForValue(l.end);
+        if (l.kind === 'end') {
+          ctx.font = `600 ${style.size}px ${style.family}`;
+          ctx.fillStyle = style.color;
+          ctx.textAlign = 'right';
+          ctx.fillText(l.text, right, top - 10 - line - 4);
+        } else if (l.kind === 'bracket') {
+          ctx.strokeStyle = style.color;
+          ctx.lineWidth = 1;
+          ctx.beginPath();
+          ctx.moveTo(left + 0.5, top - 3);
+          ctx.lineTo(left + 0.5, top - 8);
+          ctx.lineTo(right - 0.5, top - 8);
+          ctx.lineTo(right - 0.5, top - 3);
+          ctx.stroke();
+          ctx.font = `600 ${style.size}px ${style.family}`;
+          ctx.fillStyle = style.color;
+          ctx.textAlign = 'left';
+          ctx.fillText(l.text, left, top - 12);
+        } else {
+          const next = parts[parts.indexOf(l) + 1];
+          const room = (next ? x.getPixelForValue(next.start) : chart.chartArea.right) - left - 8;
+          ctx.font = `${style.size}px ${style.family}`;
+          ctx.fillStyle = style.color;
+          ctx.textAlign = 'left';
+          const lines = wrapToWidth(ctx, l.text, room);
+          lines.forEach((text, i) => ctx.fillText(text, left + 2, bottom + 4 + line * (i + 1) - 4));
+          ctx.font = `600 ${style.size}px ${style.family}`;
+          ctx.fillText(l.value ?? '', left + 2, bottom + 4 + line * (lines.length + 1) - 4);
+        }
+      }
       ctx.restore();
     },
   };

@@ -5,17 +5,19 @@
  */
 import type { Chart } from '../../schemas/chart';
 import { t } from '../strings';
-import { dateText, drawnRows, rowAxisLabel, rowValueText } from './text';
+import { contextRows, dateText, drawnRows, rowAxisLabel, rowValueText } from './text';
 
 export function chartSummary(chart: Chart): string {
   const drawn = drawnRows(chart);
-  const notDrawn = chart.rows.filter((r) => !drawn.includes(r));
+  const context = contextRows(chart);
+  const notDrawn = chart.rows.filter((r) => !drawn.includes(r) && !context.includes(r));
   const item = (r: Chart['rows'][number]) => `${rowAxisLabel(r)}: ${rowValueText(r)} (${dateText(r.asOf)})`;
   const parts = [
-    `${t('chart.kind.bar')}: ${chart.title}`,
+    `${t(`chart.kind.${chart.kind}`)}: ${chart.title}`,
     chart.takeaway,
     drawn.map(item).join('; '),
   ];
+  if (context.length) parts.push(`${t('chart.context')}: ${context.map(item).join('; ')}`);
   if (notDrawn.length) parts.push(`${t('chart.notDrawnList')}: ${notDrawn.map(item).join('; ')}`);
   // Each part ends with one full stop, unless it already ends a sentence ("How big is it?").
   return parts.map((p) => (/[.!?]$/.test(p.trim()) ? p.trim() : `${p.trim()}.`)).join(' ');

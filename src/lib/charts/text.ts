@@ -8,19 +8,59 @@ import { t } from '../strings';
 
 type Unit = Chart['unit'];
 
-/** Rows that are drawn: those in the chart's unit. The others are listed in the table only. */
-export const drawnRows = (chart: Chart): ChartRow[] => chart.rows.filter((r) => r.unit === chart.unit);
+/** The group a row belongs to. */
+const groupOf = (chart: Chart, row: ChartRow) => chart.groups.find((g) => g.id === row.group);
+
+/**
+ * Rows set apart from the drawing as context: a bar chart's rows in a `context` group (such as
+ * Russia's 1.5 million troops beside Ukraine's caps), which would stretch the axis until the
+ * subject is crowded into a corner. They are said in a line under the chart and in the table.
+ */
+export const contextRows = (chart: Chart): ChartRow[] =>
+  chart.kind === 'bar' ? chart.rows.filter((r) => r.unit === chart.unit && groupOf(chart, r)?.role === 'context') : [];
+
+/**
+ * Rows that are drawn, in drawing order: those in the chart's unit, less context rows; sorted
+ * when the chart asks (descending by value, or a range's high end, within each group, groups
+ * in the order listed). The others are listed in the table only.
+ */
+export function drawnRows(chart: Chart): ChartRow[] {
+  const context = new Set(contextRows(chart));
+  const rows = chart.rows.filter((r) => r.unit === chart.unit && !context.has(r));
+  if (chart.sort !== 'descending') return rows;
+  const groupIndex = (r: ChartRow) => chart.groups.findIndex((g) => g.id === r.group);
+  const end = (r: ChartRow) => (r.value !== undefined ? r.value : r.high!);
+  // Array.prototype.sort is stable: equal rows keep the file's order.
+  return [...rows].sort((a, b) => groupIndex(a) - groupIndex(b) || end(b) - end(a));
+}
 
 /** A row's value as prose, as in the table: 'about €210bn', '$5bn to $7bn', '800,000 troops'. */
 export const rowValueText = (row: ChartRow): string => formatFigure(row);
 
+/** A number as a bar's label: counts without their unit (the axis names it), amounts with it. */
+function shortAmount(n: number, unit: Unit): string {
+  return ['troops', 'people', 'count'].includes(unit) ? formatNumber(n) : formatAmount(n, unit);
+}
+
+/**
+ * A range the way a graphics desk writes it, the unit once: '€185–193bn', '78.1–81%',
+ * '$280–300bn', '50,000–85,000'.
+ */
+export function shortRange(low: number, high: number, unit: Unit): string {
+  const lo = shortAmount(low, unit);
+  const hi = shortAmount(high, unit);
+  const [, prefix = '', , suffix = ''] = /^(\D*?)([\d.,]+)(.*)$/.exec(hi) ?? [];
+  // Drop the repeated unit from the low end when both ends share it.
+  const bare = lo.startsWith(prefix) && lo.endsWith(suffix) ? lo.slice(prefix.length, lo.length - suffix.length || undefined) : lo;
+  return `${prefix}${bare}–${hi.slice(prefix.length)}`;
+}
+
 /**
  * The short value printed at the end of a bar. Counts drop their unit (the axis says "Troops");
- * money and shares keep theirs. A range reads '78.1%–81%'.
+ * money and shares keep theirs. A range reads '78.1–81%' (see shortRange).
  */
 export function barValueText(row: ChartRow): string {
-  const one = (n: number) => (['troops', 'people', 'count'].includes(row.unit) ? formatNumber(n) : formatAmount(n, row.unit));
-  const text = row.value !== undefined ? one(row.value) : `${one(row.low!)}–${one(row.high!)}`;
+  const text = row.value !== undefined ? shortAmount(row.value, row.unit) : shortRange(row.low!, row.high!, row.unit);
   return row.approx ? `about ${text}` : text;
 }
 
@@ -88,4 +128,19 @@ export function confidenceCounts(chart: Chart): string {
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `${n} ${c}`)
     .join(', ');
+}
+
+/** Words → lines no wider than `max` pixels, measured by a 2D context in its current font. */
+export function wrapToWidth(ctx: { measureText(text: string): { width: number } }, text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -5,9 +5,9 @@
  * would all show up as differences.
  */
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { builds, ROOT } from '../../support/builds.ts';
-import { cleanBuild, compareTrees, formatDifferences } from '../../support/same-bytes.ts';
+import { cleanBuild, compareTrees, formatDifferences, rebuild } from '../../support/same-bytes.ts';
 
 describe('reproducible build', () => {
   it('two clean builds produce byte-identical trees', { timeout: 300_000 }, () => {
@@ -21,5 +21,23 @@ describe('reproducible build', () => {
     expect(formatDifferences(diffs), `${diffs.length} file(s) differ`).toBe('');
     // Kept when they differ, for a look; removed when they match (they hold links to node_modules).
     for (const dir of ['same-bytes-a', 'same-bytes-b']) rmSync(`${ROOT}tests/.tmp/${dir}`, { recursive: true, force: true });
+  });
+});
+
+describe('image cache', () => {
+  it('a cached build gives the same bytes as a clean build', { timeout: 600_000 }, () => {
+    // First build of a fresh copy: the image cache starts empty and is filled.
+    const work = `${ROOT}tests/.tmp/same-bytes-cache`;
+    const clean = cleanBuild(work);
+    const cacheDir = `${work}/node_modules/.cache/explainer-images`;
+    expect(existsSync(cacheDir) && readdirSync(cacheDir).length).toBeGreaterThan(0);
+    const first = `${ROOT}tests/.tmp/same-bytes-clean`;
+    rmSync(first, { recursive: true, force: true });
+    cpSync(clean, first, { recursive: true });
+    // Second build of the same copy: every chart image and social card comes from the cache.
+    const cachedOut = rebuild(work);
+    const diffs = compareTrees(first, cachedOut);
+    expect(formatDifferences(diffs), `${diffs.length} file(s) differ`).toBe('');
+    for (const dir of ['same-bytes-cache', 'same-bytes-clean']) rmSync(`${ROOT}tests/.tmp/${dir}`, { recursive: true, force: true });
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { clampLines, fitText, parseUnicodeRange, socialImageFile, socialTargetForUnit, uncovered, wrapWords, type Measure } from '../../../src/lib/social';
-import { drawIcon, drawSocialCard, type SocialCardSpec } from '../../../src/integrations/social-cards';
+import { drawIcon, drawSocialCard, type SocialCardSpec } from '../../../src/lib/images/social-card';
+import { chart as testChart, sources as testSources } from './charts/fixture';
 import { loadBrand } from '../../../src/config/brand-loader';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -79,13 +80,19 @@ describe('drawing', () => {
     expect([r, g, b]).toEqual([0x9b, 0x1c, 0x31]);
   });
 
-  it('shows a chart image beside the words', async () => {
-    const chart = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300"><rect width="640" height="300" fill="#2e7d32"/></svg>');
-    const png = drawSocialCard({ ...spec, chart }, brand, logo);
-    const ctx = createCanvas(1200, 630).getContext('2d');
-    ctx.drawImage(await loadImage(png), 0, 0);
-    expect([...ctx.getImageData(880, 270, 1, 1).data.slice(0, 3)]).toEqual([0x2e, 0x7d, 0x32]);
-    expect([...ctx.getImageData(200, 270, 1, 1).data.slice(0, 3)]).not.toEqual([0x2e, 0x7d, 0x32]);
+  it('draws the chart beside the words, from its record', async () => {
+    const plain = drawSocialCard(spec, brand, logo, testSources);
+    const png = drawSocialCard({ ...spec, chart: testChart }, brand, logo, testSources);
+    const pixels = async (b: Buffer) => {
+      const ctx = createCanvas(1200, 630).getContext('2d');
+      ctx.drawImage(await loadImage(b), 0, 0);
+      return ctx.getImageData(700, 100, 400, 350).data;
+    };
+    // The chart's first series colour appears in the right-hand panel, and only with a chart.
+    const [r, g, b] = [0x0b, 0x57, 0xb0];
+    const has = (d: Uint8ClampedArray) => d.some((_, i) => i % 4 === 0 && d[i] === r && d[i + 1] === g && d[i + 2] === b);
+    expect(has(await pixels(png))).toBe(true);
+    expect(has(await pixels(plain))).toBe(false);
   });
 
   it('refuses text the registered fonts cannot draw (it would fall back to a machine font)', () => {

@@ -34,7 +34,7 @@ describe('checkCharts', () => {
     const { takeaway: _t, ...noTakeaway } = input;
     expect(messages(noTakeaway)).toEqual([`${FILE}: takeaway: is missing`]);
     const { source: _s, ...row } = input.rows[0]!;
-    expect(messages({ ...input, rows: [row, ...input.rows.slice(1)] })).toEqual([`${FILE}: rows[0].source: is missing`]);
+    expect(messages({ ...input, rows: [row, ...input.rows.slice(1)] })).toEqual([`${FILE}: rows[0].source: is missing (or give \`figure: <id>\`)`]);
   });
 
   it('refuses a row with neither value nor range, an unknown group, and a date after "updated"', () => {

@@ -1,5 +1,6 @@
 /** A small chart record and its sources, shaped like content/data/charts/*.yaml, for builder tests. */
-import { chartSchema, type Chart, type ChartInput } from '../../../../src/schemas/chart';
+import { chartSchema, type Chart, type ChartInput, type ChartRow } from '../../../../src/schemas/chart';
+import { resolveRow } from '../../../../src/lib/charts/check';
 import type { Source } from '../../../../src/schemas/sources';
 
 export const sources = new Map<string, Source>([
@@ -30,5 +31,10 @@ export const input: ChartInput = {
   notes: [{ text: 'A note.', sources: ['src-a'] }],
 };
 
-export const chart: Chart = chartSchema.parse(input);
-export const makeChart = (patch: Partial<ChartInput>): Chart => chartSchema.parse({ ...input, ...patch });
+/** Parsed as the content check does: every row filled in (these rows name no figure). */
+const parse = (raw: ChartInput): Chart => {
+  const record = chartSchema.parse(raw);
+  return { ...record, rows: record.rows.map((r) => resolveRow(r, new Map()) as ChartRow) };
+};
+export const chart: Chart = parse(input);
+export const makeChart = (patch: Partial<ChartInput>): Chart => parse({ ...input, ...patch });

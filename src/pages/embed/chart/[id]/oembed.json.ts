@@ -4,7 +4,6 @@ import type { Chart } from '@/schemas/chart';
 import { allCharts } from '@/data/charts';
 import { chartThumbnail, chartUnitPage, oembedProvider } from '@/data/embeds';
 import { oembedDocument } from '@/lib/embed/codes';
-import { renderPng } from '@/integrations/chart-images';
 
 export const getStaticPaths = (async () =>
   (await allCharts()).map((chart) => ({ params: { id: chart.id }, props: { chart } }))) satisfies GetStaticPaths;
@@ -12,7 +11,7 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = async ({ props, site }) => {
   const { chart } = props as { chart: Chart };
   const page = await chartUnitPage(chart, site!.href);
-  const unit = { ...page.unit, thumbnail: await chartThumbnail(chart, site!.href, renderPng) };
+  const unit = { ...page.unit, thumbnail: await chartThumbnail(chart, site!.href) };
   return new Response(JSON.stringify(oembedDocument(unit, oembedProvider(site!.href))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -1,0 +1,145 @@
+/**
+ * The social cards (1200×630 PNG) and the square app icons, drawn with Skia (@napi-rs/canvas)
+ * in the image font (./fonts.ts). Each card shows the brand's accent, a kicker, the title, the
+ * dek, the site name and logo, and, when the card (or chart) has a chart, the chart itself,
+ * drawn here from its record (./chart-render.ts drawPlot), never read back from an image.
+ * No clock and no metadata in the PNGs: two builds give the same bytes on any machine.
+ * The text layout (fitText) is in src/lib/social.ts.
+ */
+import { createCanvas, Image, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Chart } from '../../schemas/chart';
+import type { Source } from '../../schemas/sources';
+import { fitText, SOCIAL_HEIGHT, SOCIAL_WIDTH, type Measure, type SocialTarget } from '../social';
+import { chartSize } from '../charts/config';
+import { checkDrawable } from './fonts';
+import { imageFont } from './font-family';
+import { drawPlot, type DrawingBrand } from './chart-render';
+
+export interface SocialCardSpec {
+  target: SocialTarget;
+  kicker: string;
+  title: string;
+  dek: string;
+  /** The file the words come from, for error messages. */
+  from: string;
+  /** A chart to show beside the words. */
+  chart?: Chart;
+}
+
+function image(bytes: Buffer, width?: number, height?: number): Image {
+  const img = new Image();
+  // An SVG drawn at its own size would be rasterised small; giving the size draws it sharp.
+  if (width && height) {
+    img.width = width;
+    img.height = height;
+  }
+  img.src = bytes;
+  return img;
+}
+
+/** One 1200×630 PNG. `sources` name the chart's sources (only read when the spec has a chart). */
+let cardCanvas: Canvas | undefined;
+/**
+ * One canvas for every card, repainted from scratch each time: a canvas made per card keeps
+ * about 3 MB of native memory after encoding that the garbage collector does not see, which
+ * grew the build by some 800 MB at ten times today's content.
+ */
+function blankCardCanvas(width: number, height: number): Canvas {
+  if (!cardCanvas || cardCanvas.width !== width || cardCanvas.height !== height) cardCanvas = createCanvas(width, height);
+  cardCanvas.getContext('2d').reset();
+  return cardCanvas;
+}
+
+export function drawSocialCard(spec: SocialCardSpec, brand: DrawingBrand, logo: Buffer, sources: ReadonlyMap<string, Source> = new Map()): Buffer {
+  checkDrawable([spec.kicker, spec.title, spec.dek, brand.name], spec.from, 'social-card');
+  const p = brand.palette.light;
+  const W = SOCIAL_WIDTH;
+  const H = SOCIAL_HEIGHT;
+  const pad = 64;
+  const canvas = blankCardCanvas(W, H);
+  const ctx = canvas.getContext('2d');
+  const measure: Measure = (text, f) => {
+    ctx.font = f;
+    return ctx.measureText(text).width;
+  };
+
+  ctx.fillStyle = p.bg;
+  ctx.fillRect(0, 0, W, H);
+  ctx.fillStyle = p.accent;
+  ctx.fillRect(0, 0, W, 12);
+
+  // Footer: logo and site name on a rule.
+  const logoSize = 56;
+  const footerTop = H - pad - logoSize;
+  ctx.fillStyle = p.border;
+  ctx.fillRect(pad, footerTop - 24, W - 2 * pad, 2);
+  ctx.drawImage(image(logo, logoSize * 2, logoSize * 2), pad, footerTop, logoSize, logoSize);
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = p.text;
+  const nameFit = fitText(brand.name, { sizes: [28, 24], maxLines: 1, maxWidth: W - 2 * pad - logoSize - 20, font: (s) => imageFont(700, s), lineHeight: 1.2 }, measure);
+  ctx.font = nameFit.font;
+  ctx.fillText(nameFit.lines[0]!, pad + logoSize + 20, footerTop + logoSize / 2);
+
+  // Words on the left; the chart, when there is one, on the right.
+  const textWidth = spec.chart ? 520 : W - 2 * pad;
+  const top = 12 + pad - 8;
+  const bottom = footerTop - 24 - 32;
+  ctx.textBaseline = 'top';
+  let y = top;
+  if (spec.kicker) {
+    const k = fitText(spec.kicker, { sizes: [26], maxLines: 1, maxWidth: textWidth, font: (s) => imageFont(700, s), lineHeight: 1.3 }, measure);
+    ctx.font = k.font;
+    ctx.fillStyle = p.accent;
+    ctx.fillText(k.lines[0]!, pad, y);
+    y += k.lineHeight + 14;
+  }
+  const title = fitText(spec.title, { sizes: spec.chart ? [52, 46, 40, 36] : [68, 60, 54, 48, 42], maxLines: spec.chart ? 4 : 3, maxWidth: textWidth, font: (s) => imageFont(700, s), lineHeight: 1.12 }, measure);
+  ctx.font = title.font;
+  ctx.fillStyle = p.text;
+  for (const line of title.lines) {
+    ctx.fillText(line, pad, y);
+    y += title.lineHeight;
+  }
+  y += 18;
+  const dekSizes = [30, 27, 24];
+  const dekLineHeight = Math.round(dekSizes[dekSizes.length - 1]! * 1.3);
+  const dekLines = Math.max(1, Math.floor((bottom - y) / dekLineHeight));
+  const dek = fitText(spec.dek, { sizes: dekSizes, maxLines: Math.min(dekLines, 4), maxWidth: textWidth, font: (s) => imageFont(400, s), lineHeight: 1.3 }, measure);
+  ctx.font = dek.font;
+  ctx.fillStyle = p.muted;
+  for (const line of dek.lines) {
+    if (y + dek.lineHeight > bottom + 8) break;
+    ctx.fillText(line, pad, y);
+    y += dek.lineHeight;
+  }
+
+  if (spec.chart) {
+    const x = pad + textWidth + 40;
+    drawChartPanel(ctx, spec.chart, sources, brand, { x, y: top, w: W - pad - x, h: bottom - top + 24 });
+  }
+  return canvas.encodeSync('png');
+}
+
+/** The chart, scaled to fit its panel and centred on the surface colour. */
+function drawChartPanel(ctx: SKRSContext2D, chart: Chart, sources: ReadonlyMap<string, Source>, brand: DrawingBrand, box: { x: number; y: number; w: number; h: number }): void {
+  ctx.fillStyle = brand.palette.light.surface;
+  ctx.beginPath();
+  ctx.roundRect(box.x, box.y, box.w, box.h, 12);
+  ctx.fill();
+  const natural = chartSize(chart);
+  const inner = 16;
+  const scale = Math.min((box.w - 2 * inner) / natural.width, (box.h - 2 * inner) / natural.height);
+  const w = Math.round(natural.width * scale);
+  const h = Math.round(natural.height * scale);
+  drawPlot(ctx, chart, sources, brand, 'light', { x: Math.round(box.x + (box.w - w) / 2), y: Math.round(box.y + (box.h - h) / 2), w, h }, Math.max(1, scale));
+}
+
+/** A square app icon: the logo on the background colour (iOS shows transparency as black). */
+export function drawIcon(logo: Buffer, size: number, background: string): Buffer {
+  const canvas = createCanvas(size, size);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = background;
+  ctx.fillRect(0, 0, size, size);
+  ctx.drawImage(image(logo, size, size), 0, 0, size, size);
+  return canvas.encodeSync('png');
+}

@@ -1,0 +1,108 @@
+/**
+ * The build-time drawing, run standalone (no Astro build): Chart.js into the SVG context (text
+ * as <text> in the page's font) and into Skia (PNG, Inter). Checks the files are complete,
+ * small, byte-for-byte repeatable, and that the cache gives back exactly what was drawn.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chartImages, checkChartText, renderPng, renderSvg } from '../../../../src/lib/images/chart-render';
+import { cached } from '../../../../src/lib/images/cache';
+import { PAGE_FONT } from '../../../../src/lib/images/font-family';
+import { pngSize } from '../../../../src/lib/images/png';
+import { chartSize } from '../../../../src/lib/charts/config';
+import { parseCsv, chartTable } from '../../../../src/lib/charts/table';
+import { barValueText, drawnRows } from '../../../../src/lib/charts/text';
+import { palette } from '../../../../src/lib/palette';
+import { loadBrand } from '../../../../src/config/brand';
+import { chart, makeChart, sources } from '../charts/fixture';
+
+const ROOT = new URL('../../../../', import.meta.url).pathname;
+const brand = loadBrand('src/config/brand.yaml', ROOT);
+
+describe('chart images', () => {
+  const { files, png } = chartImages(chart, sources, brand);
+
+  it('writes light and dark SVG (wide and narrow), a PNG and a CSV at stable paths', () => {
+    expect([...files.keys()]).toEqual([
+      'charts/test-chart/test-chart-light.svg',
+      'charts/test-chart/test-chart-dark.svg',
+      'charts/test-chart/test-chart-narrow-light.svg',
+      'charts/test-chart/test-chart-narrow-dark.svg',
+      'charts/test-chart/test-chart.png',
+      'charts/test-chart/test-chart.csv',
+    ]);
+  });
+
+  it('draws SVGs at the reserved size, words as <text> in the page font, each mode’s palette, under 12 KB gzip', () => {
+    for (const [layout, mode] of [['wide', 'light'], ['wide', 'dark'], ['narrow', 'light'], ['narrow', 'dark']] as const) {
+      const { width, height } = chartSize(chart, layout);
+      const svg = files.get(`charts/test-chart/test-chart-${layout === 'narrow' ? 'narrow-' : ''}${mode}.svg`)!;
+      const text = svg.toString('utf8');
+      expect(text).toMatch(new RegExp(`^<svg [^>]*width="${width}" height="${height}"`));
+      expect(text).toContain(`font-family="${PAGE_FONT.replace(/"/g, '&quot;')}"`);
+      expect(text).toContain(`<rect x="0" y="0" width="${width}" height="${height}" fill="${palette[mode].bg}"/>`);
+      expect(text.toLowerCase()).toContain(`fill="${palette[mode].series[0]}"`);
+      // Every drawn row's label and value are real text.
+      for (const row of drawnRows(chart)) expect(text).toContain(`>${barValueText(row)}</text>`);
+      expect(gzipSync(svg, { level: 9 }).length).toBeLessThanOrEqual(12 * 1024);
+    }
+  });
+
+  it('anchors value labels at their start and axis labels at their end, so a wider face grows away from its neighbour', () => {
+    const { texts } = renderSvg(chart, 'light', sources, brand);
+    expect(texts.find((t) => t.text === '880,000')!.anchor).toBe('start');
+    expect(texts.find((t) => t.text === 'Actual size')!.anchor).toBe('end');
+  });
+
+  it('draws the PNG at 2× the chart width, taller than the chart (title and source added), and reports its size', () => {
+    const { width, height } = chartSize(chart);
+    const size = pngSize(files.get('charts/test-chart/test-chart.png')!);
+    expect(size).toEqual(png);
+    expect(size.width).toBe(width * 2);
+    expect(size.height).toBeGreaterThan(height * 2);
+  });
+
+  it('writes the same CSV as the table, ranges with both bounds', () => {
+    const csv = files.get('charts/test-chart/test-chart.csv')!.toString('utf8');
+    const table = chartTable(chart, sources);
+    expect(parseCsv(csv)).toEqual([table.columns, ...table.rows]);
+    expect(csv).toContain('50,000 troops to 85,000 troops');
+  });
+
+  it('gives the same bytes every time (no clock, no machine fonts, no process counters)', () => {
+    expect(renderSvg(chart, 'light', sources, brand).svg.equals(files.get('charts/test-chart/test-chart-light.svg')!)).toBe(true);
+    expect(renderSvg(chart, 'dark', sources, brand, 'narrow').svg.equals(files.get('charts/test-chart/test-chart-narrow-dark.svg')!)).toBe(true);
+    expect(renderPng(chart, sources, brand).equals(files.get('charts/test-chart/test-chart.png')!)).toBe(true);
+  });
+
+  it('refuses text the registered font cannot draw (it would fall back to a machine font)', () => {
+    expect(() => checkChartText(makeChart({ title: 'What does 安全 mean?' }))).toThrow(/cannot draw: 安 全/);
+    expect(() => checkChartText(chart)).not.toThrow();
+  });
+});
+
+describe('image cache', () => {
+  it('draws once, then gives back the same bytes and metadata without drawing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ex-cache-'));
+    try {
+      const cache = { dir, fingerprint: 'test' };
+      let draws = 0;
+      const draw = () => (draws++, { files: new Map([['a/b.png', Buffer.from([1, 2, 3])]]), meta: { width: 7 } });
+      const first = cached('t', { x: 1 }, draw, cache);
+      const second = cached('t', { x: 1 }, draw, cache);
+      expect(draws).toBe(1);
+      expect([first.hit, second.hit]).toEqual([false, true]);
+      expect(second.files.get('a/b.png')!.equals(first.files.get('a/b.png')!)).toBe(true);
+      expect(second.meta).toEqual({ width: 7 });
+      // Other inputs, or other drawing code, are another entry.
+      cached('t', { x: 2 }, draw, cache);
+      cached('t', { x: 1 }, draw, { dir, fingerprint: 'changed code' });
+      expect(draws).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
