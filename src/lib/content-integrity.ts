@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { checkCharts } from './charts/check';
+import { checkPageData } from './page-data-integrity';
 import type { Chart } from '../schemas/chart';
 import {
   cardSchema,
@@ -310,7 +311,10 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
   }
   if (comparison) {
     need('sources', comparison.treatySource, DATA_FILES.comparison, 'treatySource');
-    comparison.rows.forEach((r, i) => needAll('sources', r.sources, DATA_FILES.comparison, `rows[${i}].sources`));
+    comparison.rows.forEach((r, i) => {
+      needAll('sources', r.article5Sources, DATA_FILES.comparison, `rows[${i}].article5Sources`);
+      needAll('sources', r.proposalSources, DATA_FILES.comparison, `rows[${i}].proposalSources`);
+    });
   }
 
   if (layers) {
@@ -412,6 +416,9 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
       problems.push({ file: card.file, field: '(file name)', message: `card "${card.id}" is not listed in stack "${card.stack}" in ${DATA_FILES.stacks}` });
     }
   }
+
+  // Home threads, stack leads and "in brief", Article 5 verdicts: their own module.
+  problems.push(...checkPageData({ home, comparison, stacks, cards, sourceIds: ids.sources, chartIds: ids.charts, files: DATA_FILES }));
 
   return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards, charts: chartCheck.charts } };
 }
