@@ -8,8 +8,8 @@ import { BRAND_COLOUR_KEYS, type BrandColourKey, type BrandFile } from '../schem
 
 /** The font stacks in src/styles/tokens.css (a unit test keeps them equal). */
 export const HOUSE_FONTS = {
-  sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
-  serif: "Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, serif",
+  sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+  serif: "Georgia, 'Noto Serif', 'DejaVu Serif', serif",
 } as const;
 
 export type BrandColours = Record<BrandColourKey, string>;

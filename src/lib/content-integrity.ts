@@ -13,6 +13,7 @@ import { checkCharts } from './charts/check';
 import { componentUses } from './mdx-scanner';
 import { checkSourceTiers } from './source-tiers';
 import { checkCardUpdates } from './card-updates';
+import { checkPageData } from './page-data-integrity';
 import type { Chart } from '../schemas/chart';
 import {
   cardSchema,
@@ -286,7 +287,10 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
   }
   if (comparison) {
     need('sources', comparison.treatySource, DATA_FILES.comparison, 'treatySource');
-    comparison.rows.forEach((r, i) => needAll('sources', r.sources, DATA_FILES.comparison, `rows[${i}].sources`));
+    comparison.rows.forEach((r, i) => {
+      needAll('sources', r.article5Sources, DATA_FILES.comparison, `rows[${i}].article5Sources`);
+      needAll('sources', r.proposalSources, DATA_FILES.comparison, `rows[${i}].proposalSources`);
+    });
   }
 
   if (layers) {
@@ -392,6 +396,8 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
   // Standards (issue 11): tiers of the sources behind figures, quotes and chart rows; dated updates in cards.
   problems.push(...checkSourceTiers({ sources, figures, quotes, charts: chartCheck.charts, files: { figures: DATA_FILES.figures, quotes: DATA_FILES.quotes, chart: (id) => `content/data/charts/${id}.yaml` } }));
   problems.push(...checkCardUpdates(cards, home?.asOf ?? '2025-12-18'));
+  // Home threads, stack leads and "in brief", Article 5 verdicts: their own module.
+  problems.push(...checkPageData({ home, comparison, stacks, cards, sourceIds: ids.sources, chartIds: ids.charts, files: DATA_FILES }));
 
   return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards, charts: chartCheck.charts } };
 }

@@ -7,10 +7,30 @@ export const sourcedStatementSchema = z.strictObject({
   sources: z.array(id).min(1, { error: 'needs at least one source' }),
 });
 
+/**
+ * One thread of the story on the home page ("where things stand"): its state as of `asOf`, in a
+ * sentence or two taken from its stack's cards. The build refuses a thread older than the
+ * latest change to its stack's cards, so the home page cannot fall behind the explainers.
+ */
+export const threadSchema = z.strictObject({
+  id,
+  /** The thread's name, e.g. "The frozen assets". */
+  title: nonEmpty,
+  /** The stack that tells the thread in full (its id). */
+  stack: id,
+  /** The day the text below is true as of. */
+  asOf: isoDate,
+  text: nonEmpty,
+  sources: z.array(id).min(1, { error: 'needs at least one source' }),
+});
+export type Thread = z.infer<typeof threadSchema>;
+
 /** content/data/home.yaml: the home page's words, as data so every line is sourced. */
 export const homeSchema = z.strictObject({
-  /** The day the explainer's reporting stands at: the article's date. */
+  /** The date of the original report (Bloomberg, 18 December 2025): "before/after the report". */
   asOf: isoDate,
+  /** Where things stand now, thread by thread (the guarantee, Article 5, the frozen assets). */
+  threads: z.array(threadSchema).min(1),
   /** What the plan is, in five sentences. */
   summary: z.array(sourcedStatementSchema).length(5, { error: 'must be exactly five sentences' }),
   /** Figure ids shown as the key numbers. */
@@ -19,6 +39,10 @@ export const homeSchema = z.strictObject({
   dontKnow: z.array(sourcedStatementSchema).min(1),
 });
 export type Home = z.infer<typeof homeSchema>;
+
+/** How the proposal compares with Article 5 on one point, from the reader's side (Ukraine's). */
+export const VERDICTS = ['same', 'weaker', 'stronger', 'unclear'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 /** content/data/article5.yaml: NATO's Article 5 beside the proposed guarantee, point by point. */
 export const comparisonSchema = z.strictObject({
@@ -32,7 +56,16 @@ export const comparisonSchema = z.strictObject({
         aspect: nonEmpty,
         article5: nonEmpty,
         proposal: nonEmpty,
-        sources: z.array(id).min(1, { error: 'needs at least one source' }),
+        /** The sources of the Article 5 cell and of the proposal cell. */
+        article5Sources: z.array(id).min(1, { error: 'needs at least one source' }),
+        proposalSources: z.array(id).min(1, { error: 'needs at least one source' }),
+        /** Our judgement: is the proposal the same as, weaker or stronger than Article 5 here? */
+        verdict: z.strictObject({
+          is: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(', ')}` }),
+          /** One line: why, in words a reader can check against the sources. */
+          reason: nonEmpty,
+          sources: z.array(id).min(1, { error: 'needs at least one source' }),
+        }),
       }),
     )
     .min(1),
@@ -57,6 +90,8 @@ export const layersSchema = z.strictObject({
   ladder: z
     .array(
       z.strictObject({
+        /** What sets this step off ("If hostilities erupt again"). */
+        trigger: nonEmpty,
         step: nonEmpty,
         text: nonEmpty,
         sources: z.array(id).min(1, { error: 'needs at least one source' }),

@@ -93,7 +93,9 @@ describe('a second brand builds a fully re-branded copy', () => {
     }
     const stack = page(`${model.stacks[0]!.id}/index.html`);
     expect(textOf(stack.all.find((e) => e.tagName === 'title')!)).toBe(`${model.stacks[0]!.title} | ${partner.shortName}`);
-    expect(textOf(stack.byClass('site-name')!)).toBe(partner.name);
+    // The header shows the short name on a phone and a laptop, the full name in between.
+    expect(textOf(stack.byClass('name-long')!)).toBe(partner.name);
+    expect(textOf(stack.byClass('name-short')!)).toBe(partner.shortName);
     expect(textOf(stack.byClass('site-footer')!)).toContain(partner.credit);
     expect(textOf(page('index.html').all.find((e) => e.tagName === 'h1')!)).toBe(partner.name);
   });

@@ -17,7 +17,7 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { BarController, BarElement, CategoryScale, Chart as ChartJS, LinearScale, type Plugin } from 'chart.js';
 import type { Chart } from '../../schemas/chart';
 import type { Source } from '../../schemas/sources';
-import type { Brand } from '../../config/brand';
+import type { Brand } from '../../config/brand-loader';
 import { palette, type Mode } from '../palette';
 import { t } from '../strings';
 import { chartAssetFiles } from '../charts/assets';

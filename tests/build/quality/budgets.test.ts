@@ -15,6 +15,14 @@ describe('budgets', () => {
     expect(budgetProblems(report).join('\n')).toBe('');
   });
 
+  it('each page blocks on one stylesheet, and each explainer page has a first screen measured before its first card', async () => {
+    const report = await measureSite(builds.root.outDir, builds.root.base);
+    expect(report.pages.filter((p) => p.css.length !== 1).map((p) => p.route)).toEqual([]);
+    const explainers = report.pages.filter((p) => /^[a-z0-9-]+\/$/.test(p.route) && !['search/', 'sources/', 'updates/'].includes(p.route));
+    expect(explainers.length).toBeGreaterThanOrEqual(4);
+    for (const p of explainers) expect(p.firstScreen, p.route).toBeGreaterThan(0);
+  });
+
   it('the sub-path build is within budget too (longer URLs, same limits)', async () => {
     const report = await measureSite(builds.sub.outDir, builds.sub.base);
     expect(budgetProblems(report).join('\n')).toBe('');

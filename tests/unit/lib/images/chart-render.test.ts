@@ -16,7 +16,7 @@ import { chartSize } from '../../../../src/lib/charts/config';
 import { parseCsv, chartTable } from '../../../../src/lib/charts/table';
 import { barValueText, drawnRows } from '../../../../src/lib/charts/text';
 import { palette } from '../../../../src/lib/palette';
-import { loadBrand } from '../../../../src/config/brand';
+import { loadBrand } from '../../../../src/config/brand-loader';
 import { chart, makeChart, sources } from '../charts/fixture';
 
 const ROOT = new URL('../../../../', import.meta.url).pathname;

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { checkContent, readContentFiles } from '../../../../src/lib/content-integrity';
 import { regionFigures } from '../../../../src/lib/map/draw';
 import { renderSvg } from '../../../../src/lib/images/chart-render';
-import { loadBrand } from '../../../../src/config/brand';
+import { loadBrand } from '../../../../src/config/brand-loader';
 
 const ROOT = new URL('../../../../', import.meta.url).pathname;
 const { model } = checkContent(readContentFiles(ROOT));

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblem } from '../../../src/lib/content-integrity';
+import { latestCardChange, latestDate } from '../../../src/lib/page-data-integrity';
+import { fixtureFiles } from '../../support/fixtures';
+
+const HOME = 'content/data/home.yaml';
+const STACKS = 'content/data/stacks.yaml';
+const CARD = 'content/explainers/guarantees/first-card.mdx';
+
+function problemsAfter(edit: (files: Record<string, string>) => void): string[] {
+  const files = fixtureFiles();
+  edit(files);
+  return checkContent(files).problems.map(formatProblem);
+}
+
+describe('page data cross-checks', () => {
+  it('accept the fixture', () => {
+    expect(problemsAfter(() => {})).toEqual([]);
+  });
+
+  it('refuse a home thread dated before the latest change to its stack', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace("updated: '2025-12-18'", "updated: '2026-01-05'");
+    });
+    expect(problems).toContain(
+      `${HOME}: threads[0] (id "plan").asOf: is 2025-12-18, but card guarantees/first-card changed on 2026-01-05: say where the thread stands now and date it`,
+    );
+  });
+
+  it('name unknown sources and stacks of a thread', () => {
+    const problems = problemsAfter((f) => {
+      f[HOME] = f[HOME]!.replace('stack: guarantees', 'stack: nowhere').replace('text: Where it stands., sources: [article]', 'text: Where it stands., sources: [gone]');
+    });
+    expect(problems).toContain(`${HOME}: threads[0] (id "plan").stack: unknown stack id "nowhere"`);
+    expect(problems).toContain(`${HOME}: threads[0] (id "plan").sources[0]: unknown source id "gone"`);
+  });
+
+  it('refuse an unknown lead chart', () => {
+    const problems = problemsAfter((f) => {
+      f[STACKS] = f[STACKS]!.replace('lead: { layers: true }', 'lead: { chart: no-such-chart }');
+    });
+    expect(problems).toContain(`${STACKS}: [0] (id "guarantees").lead.chart: unknown chart id "no-such-chart"`);
+  });
+
+  it('refuse an "in brief" of one sentence, and a lead of an unknown kind', () => {
+    const problems = problemsAfter((f) => {
+      f[STACKS] = f[STACKS]!.replace('lead: { layers: true }', 'lead: { map: donbas }').replace('    - { text: Another sentence., sources: [article] }\n', '');
+    });
+    expect(problems).toContain(`${STACKS}: [0] (id "guarantees").inBrief: needs two or three sentences`);
+    expect(problems).toContain(`${STACKS}: [0] (id "guarantees").lead: must be one of {chart: <chart id>}, {layers: true}, {comparison: true}`);
+  });
+
+  it('refuse a verdict that is not one of the four, and a verdict source that does not exist', () => {
+    expect(problemsAfter((f) => {
+      f['content/data/article5.yaml'] = f['content/data/article5.yaml']!.replace('is: weaker', 'is: worse');
+    })).toContain('content/data/article5.yaml: rows[0].verdict.is: must be one of same, weaker, stronger, unclear');
+    expect(problemsAfter((f) => {
+      f['content/data/article5.yaml'] = f['content/data/article5.yaml']!.replace('reason: Fewer parties., sources: [article]', 'reason: Fewer parties., sources: [gone]');
+    })).toContain('content/data/article5.yaml: rows[0].verdict.sources[0]: unknown source id "gone"');
+  });
+});
+
+describe('latestDate and latestCardChange', () => {
+  it('pick the latest date and the card that has it', () => {
+    expect(latestDate(['2025-12-19', '2026-02-13', '2026-01-08'])).toBe('2026-02-13');
+    expect(latestDate([])).toBeUndefined();
+    const cards = [
+      { stack: 'a', id: 'one', data: { updated: '2026-01-02' } },
+      { stack: 'a', id: 'two', data: { updated: '2026-02-11' } },
+      { stack: 'b', id: 'three', data: { updated: '2026-03-01' } },
+    ];
+    expect(latestCardChange(cards, 'a')).toEqual({ id: 'two', updated: '2026-02-11' });
+    expect(latestCardChange(cards, 'c')).toBeUndefined();
+  });
+});
