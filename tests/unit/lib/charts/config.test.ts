@@ -15,7 +15,7 @@ describe('chartConfig', () => {
       ['Cap one'],
       ['Actual size'],
       ['Estimate (low confidence)'],
-      ['Split (after the article)'],
+      ['Split (later development)'],
       ['Russia'],
     ]);
     // "Elsewhere" is in usd-bn: listed in the table, never drawn on a troops axis.
