@@ -9,7 +9,7 @@ import { getBrand } from '../config/brand';
 import { allSources, cardSourceIds } from './store';
 import { checkContent, componentUses, readContentFiles } from '../lib/content-integrity';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
-import { chartSources } from '../lib/charts/citation';
+import { chartSources } from '../lib/sources';
 import { ICON_FILES } from '../lib/icons';
 import { socialImagePath, type SocialTarget } from '../lib/social';
 import {

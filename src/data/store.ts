@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { comparisonSchema, homeSchema, layersSchema, type Source } from '../schemas';
-import { sourcesUsedBy } from '../lib/card-sources';
+import { inFileOrder, sourcesUsedBy } from '../lib/sources';
 import { allCharts } from './charts';
 
 // Read from the project root (Astro's working directory): a path relative to this module
@@ -36,7 +36,7 @@ export const requirePerson = (id: string, usedBy: string) => need('people', id, 
  */
 export async function allSources(): Promise<Source[]> {
   const order: string[] = (readYaml('content/data/sources.yaml') as { id: string }[]).map((s) => s.id);
-  return (await getCollection('sources')).map((e) => e.data).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  return inFileOrder((await getCollection('sources')).map((e) => e.data), order);
 }
 
 export async function sourceNumber(id: string): Promise<number> {

@@ -33,7 +33,7 @@ import { chartConfig, chartSize, FONT_SIZE, IMAGE_FONT, type ChartLayout } from 
 import { minifySvg } from '../lib/charts/svg';
 import { chartTable, tableToCsv } from '../lib/charts/table';
 import { dateText } from '../lib/charts/text';
-import { chartSources } from '../lib/charts/citation';
+import { chartSources } from '../lib/sources';
 
 // The same registrations as the browser (src/scripts/chart-runtime.ts), so both draw alike.
 ChartJS.register(BarController, BarElement, CategoryScale, LinearScale);

@@ -5,7 +5,7 @@
  */
 export { chartAnchor, chartAssetFiles, chartAssetUrls } from './assets';
 export { checkCharts } from './check';
-export { chartCitation, chartSources, type Citation } from './citation';
+export { chartCitation, type Citation } from './citation';
 export { chartSummary } from './summary';
 export { chartTable, parseCsv, sourceLabel, tableToCsv, type ChartTable } from './table';
 export { minifySvg } from './svg';
