@@ -146,7 +146,9 @@ export function numberFootnotes(html: string, cardId: string, listed: readonly s
   }
   const cited = order.length;
   for (const id of listed) if (!order.includes(id)) order.push(id);
-  const out = html.replace(MARKER, (_all, rawId: string, rawDetail: string) => {
+  // A marker sits on the word it follows ("notes[1]."), so it never wraps onto a line of its own,
+  // and search, which skips markers, reads "notes." rather than "notes .".
+  const out = html.replace(/\s+(?=<sup class="cite" data-footnote=)/g, '').replace(MARKER, (_all, rawId: string, rawDetail: string) => {
     const n = order.indexOf(unescapeAttr(rawId)) + 1;
     return footnoteMarker({ source: unescapeAttr(rawId), n, href: `#${cardSourceAnchor(cardId, n)}`, detail: unescapeAttr(rawDetail) });
   });

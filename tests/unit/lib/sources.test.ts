@@ -71,10 +71,11 @@ describe('footnotes', () => {
   });
 
   it('keeps the text around markers and the detail of each source', () => {
-    const body = `Belgium, ${mark('s', 9, 'Reuters, “Say \"no\"”, 1 May 2025, ¶4')} the report says.`;
+    const body = `Belgium, the report says \n ${mark('s', 9, 'Reuters, “Say \"no\"”, 1 May 2025, ¶4')}. Then more.`;
     const { html } = numberFootnotes(body, 'c', []);
-    expect(html.startsWith('Belgium, <sup')).toBe(true);
-    expect(html.endsWith('</sup> the report says.')).toBe(true);
+    // The marker holds on to the word before it; the text after it is untouched.
+    expect(html.startsWith('Belgium, the report says<sup')).toBe(true);
+    expect(html.endsWith('</sup>. Then more.')).toBe(true);
     expect(html).toContain('title="Source 1: Reuters, “Say &quot;no&quot;”, 1 May 2025, ¶4"');
   });
 
