@@ -36,8 +36,6 @@ describe.runIf(chromiumAvailable())('search', () => {
         // The card about Belgium's objections is the first card listed.
         const href = await first.getAttribute('href');
         expect(href).toBe(`${base}frozen-assets/#belgium-objections`);
-        // One search box on the search page (the header leaves its own out there).
-        await expect(page.locator('input[type="search"]').count()).resolves.toBe(1);
         // Excerpts read as the text does: a space on each side of a highlight (Pagefind marks whole
         // words, punctuation included), and no footnote markers.
         const excerpts = await page.locator('.search-results .excerpt').evaluateAll((ps) =>
@@ -58,6 +56,8 @@ describe.runIf(chromiumAvailable())('search', () => {
             expect(m.after, e.text).toMatch(/^(?:\s|)$/);
           }
         }
+        // One search box on the search page (the header leaves its own out there).
+        await expect(page.locator('input[type="search"]').count()).resolves.toBe(1);
         await first.click();
         await page.waitForURL(new RegExp(`${base}frozen-assets/#`));
         const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
