@@ -21,7 +21,7 @@ interface PagefindData {
   sub_results: PagefindSubResult[];
 }
 interface Pagefind {
-  options(o: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  options(o: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }): Promise<void>;
   search(q: string): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
 
@@ -68,7 +68,8 @@ class ExSearch extends HTMLElement {
     this.#pagefind ??= (async () => {
       const url = `${this.dataset.bundle}pagefind.js`;
       const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await pagefind.options({ baseUrl: this.dataset.base ?? '/', excerptLength: 24 });
+      // An excerpt starts and ends mid-sentence; the ellipsis says so.
+      await pagefind.options({ baseUrl: this.dataset.base ?? '/', excerptLength: 24, excerptEllipsis: '…' });
       return pagefind;
     })();
     return this.#pagefind;
