@@ -10,7 +10,7 @@ import { cardSourceIds } from './store';
 import { chartIdsIn } from '../lib/mdx-scanner';
 import { contentIndex } from './model';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
-import { chartSources } from '../lib/charts/citation';
+import { chartSources } from '../lib/sources';
 import { ICON_FILES } from '../lib/icons';
 import { socialImagePath, type SocialTarget } from '../lib/social';
 import {

@@ -5,7 +5,7 @@
  * re-reading or re-scanning content.
  */
 import type { CardRecord, ContentModel } from './content-integrity';
-import { sourcesUsedBy } from './card-sources';
+import { sourcesUsedBy } from './sources';
 import { chartHomes, type ChartHome } from './charts/homes';
 
 const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((r) => [r.id, r]));

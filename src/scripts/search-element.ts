@@ -2,12 +2,17 @@
  * <ex-search>: runs a Pagefind query for the form's input and ?q=, and lists results with
  * card-level sub-results. Pagefind is fetched from this site only when the element is used.
  * Results are built with DOM methods; Pagefind's excerpts carry only <mark> highlights, which
- * are rebuilt from text rather than inserted as HTML.
+ * are rebuilt from text rather than inserted as HTML. Within a page, cards are listed best match
+ * first (src/lib/search-results.ts).
  */
+import { excerptParts, rankSubResults } from '../lib/search-results';
+
 interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
+  weighted_locations?: { weight: number; balanced_score: number; location: number }[];
+  locations?: number[];
 }
 interface PagefindData {
   url: string;
@@ -16,22 +21,19 @@ interface PagefindData {
   sub_results: PagefindSubResult[];
 }
 interface Pagefind {
-  options(o: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  options(o: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }): Promise<void>;
   search(q: string): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
 
-/** Append Pagefind's excerpt (text with <mark>…</mark>) as text nodes and <mark> elements. */
+/** Append Pagefind's excerpt as text nodes and <mark> elements (never as HTML). */
 function appendExcerpt(parent: HTMLElement, excerpt: string): void {
-  const parts = excerpt.split(/(<mark>.*?<\/mark>)/g);
-  const decode = (s: string) => new DOMParser().parseFromString(s, 'text/html').body.textContent ?? '';
-  for (const part of parts) {
-    const m = /^<mark>(.*)<\/mark>$/.exec(part);
-    if (m) {
+  for (const part of excerptParts(excerpt)) {
+    if (part.mark) {
       const mark = document.createElement('mark');
-      mark.textContent = decode(m[1]!);
+      mark.textContent = part.text;
       parent.append(mark);
-    } else if (part) {
-      parent.append(decode(part));
+    } else {
+      parent.append(part.text);
     }
   }
 }
@@ -66,7 +68,8 @@ class ExSearch extends HTMLElement {
     this.#pagefind ??= (async () => {
       const url = `${this.dataset.bundle}pagefind.js`;
       const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await pagefind.options({ baseUrl: this.dataset.base ?? '/', excerptLength: 24 });
+      // An excerpt starts and ends mid-sentence; the ellipsis says so.
+      await pagefind.options({ baseUrl: this.dataset.base ?? '/', excerptLength: 24, excerptEllipsis: '…' });
       return pagefind;
     })();
     return this.#pagefind;
@@ -95,7 +98,7 @@ class ExSearch extends HTMLElement {
       a.href = r.url;
       a.textContent = r.meta.title ?? r.url;
       li.append(a);
-      const subs = r.sub_results.filter((s) => s.url !== r.url && s.url.includes('#'));
+      const subs = rankSubResults(r.url, r.sub_results);
       if (subs.length) {
         const ul = document.createElement('ul');
         for (const s of subs.slice(0, 5)) {

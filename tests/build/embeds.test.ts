@@ -130,12 +130,19 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       for (const h of hrefs) expect(fileForUrl(h!), `${h} resolves`).toBeDefined();
       // The Embed control inside the card or chart: the three codes and a link to the embed page.
       const anchor = u.route.split('#')[1]!;
-      const article = [...elements(doc)].find((e) => (u.chart ? attr(e, 'id') === anchor : e.tagName === 'article' && attr(e, 'aria-labelledby') === anchor));
+      const hasClass = (e: Element, c: string) => attr(e, 'class')?.split(/\s+/).includes(c) ?? false;
+      const cards = [...elements(doc)].filter((e) => e.tagName === 'article' && hasClass(e, 'card'));
+      const article = cards.find((e) => (u.chart ? all(e, 'figure').some((f) => attr(f, 'id') === anchor) : attr(e, 'aria-labelledby') === anchor));
       expect(article, `#${anchor} on ${page}`).toBeDefined();
-      // A card's own control is in its footer (a chart inside the card has its own).
-      const holder = u.chart ? article : all(article!, 'footer').find((f) => attr(f, 'class')?.split(/\s+/).includes('card-footer'));
-      const control = all(holder!, 'details').find((d) => attr(d, 'class')?.split(/\s+/).includes('embed-codes'));
-      expect(control, `Embed control in #${anchor}`).toBeDefined();
+      // One "Share & embed" control, at the end of the card's footer, holds the card's codes and
+      // those of each chart it draws; no other embed control anywhere in the card.
+      const shares = all(article!, 'details').filter((d) => hasClass(d, 'share-embed'));
+      expect(shares, `one Share & embed control in #${anchor}`).toHaveLength(1);
+      expect(all(article!, 'details').filter((d) => hasClass(d, 'embed-codes')), 'no second embed toggle').toEqual([]);
+      const footer = all(article!, 'footer').find((f) => hasClass(f, 'card-footer'))!;
+      expect(footer.childNodes.filter((n) => 'tagName' in n).at(-1)).toBe(shares[0]);
+      const control = all(shares[0]!, 'div').find((d) => hasClass(d, 'embed-codes') && all(d, 'textarea').some((t) => textOf(t) === `${site}${u.embedDir}`));
+      expect(control, `Embed codes of ${u.label} in #${anchor}`).toBeDefined();
       const codes = all(control!, 'textarea').map((t) => textOf(t));
       expect(codes).toHaveLength(3);
       expect(codes[0]).toContain(`${EMBED_ATTR}="${site}${u.embedDir}"`);

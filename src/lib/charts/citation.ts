@@ -6,6 +6,7 @@
  */
 import type { Chart } from '../../schemas/chart';
 import type { Source } from '../../schemas/sources';
+import { chartSources } from '../sources';
 import { t } from '../strings';
 import { dateText } from './text';
 
@@ -21,16 +22,6 @@ export interface CitationContext {
   siteName: string;
   /** Absolute URL of the chart's permalink. */
   url: string;
-}
-
-/** The sources behind the rows, each once, in row order. */
-export function chartSources(chart: Chart, sources: ReadonlyMap<string, Source>): Source[] {
-  const ids = [...new Set(chart.rows.map((r) => r.source))];
-  return ids.map((id) => {
-    const s = sources.get(id);
-    if (!s) throw new Error(`chart "${chart.id}": unknown source id "${id}"`);
-    return s;
-  });
 }
 
 export function chartCitation(chart: Chart, sources: ReadonlyMap<string, Source>, ctx: CitationContext): Citation {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chartCitation, chartSources } from '../../../../src/lib/charts/citation';
+import { chartCitation } from '../../../../src/lib/charts/citation';
+import { chartSources } from '../../../../src/lib/sources';
 import { chart, sources } from './fixture';
 
 const ctx = { siteName: 'The Explainer', url: 'https://example.org/sub/armies/#chart-test-chart' };

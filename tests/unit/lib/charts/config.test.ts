@@ -20,7 +20,7 @@ describe('chartConfig', () => {
       ['Cap one'],
       ['Actual size'],
       ['Estimate (low confidence)'],
-      ['Split (after the article)'],
+      ['Split (later development)'],
     ]);
     // "Elsewhere" is in usd-bn: listed in the table, never drawn on a troops axis.
     expect(JSON.stringify(light.data.labels)).not.toContain('Elsewhere');

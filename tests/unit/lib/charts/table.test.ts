@@ -17,7 +17,7 @@ describe('chartTable', () => {
     expect(table.rows[1]).toEqual(['Actual', 'Actual size', '880,000 troops', '15 January 2025', 'Alpha News, “Armies compared”', 'High', 'An official claim.']);
     expect(table.rows[2]![2]).toBe('50,000 troops to 85,000 troops');
     expect(table.rows[2]![5]).toBe('Low');
-    expect(table.rows[3]![1]).toBe('Split (after the article)');
+    expect(table.rows[3]![1]).toBe('Split (later development)');
     expect(table.rows[5]![2]).toBe('about $30bn');
     expect(table.rows[5]![6]).toBe('Not drawn: reported in billions of US dollars; we have no sourced conversion to troops.');
   });

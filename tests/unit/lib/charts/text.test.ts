@@ -20,8 +20,8 @@ describe('chart text', () => {
 
   it('marks low confidence and lateness in words, not only in colour', () => {
     expect(rowAxisLabel(chart.rows[2]!)).toBe('Estimate (low confidence)');
-    expect(rowAxisLabel(chart.rows[3]!)).toBe('Split (after the article)');
-    expect(rowAxisLabel({ ...chart.rows[2]!, afterArticle: true })).toBe('Estimate (low confidence, after the article)');
+    expect(rowAxisLabel(chart.rows[3]!)).toBe('Split (later development)');
+    expect(rowAxisLabel({ ...chart.rows[2]!, afterArticle: true })).toBe('Estimate (low confidence, later development)');
   });
 
   it('wraps long labels at spaces', () => {

@@ -1,0 +1,185 @@
+/**
+ * Sources and citations, one module: which sources a card or chart relies on, which cards cite
+ * each source, the site-wide order of the sources page, and a card's own footnotes.
+ *
+ * Footnotes are numbered per card, 1..n in reading order, and link to that card's own source
+ * list (`#<cardId>-src-<n>`), so a card reads the same on its page and in an embed, where a
+ * reader has no sources page beside it. A component that cites (Cite, Timeline, Comparison,
+ * Layers…) writes its marker with `footnoteMarker`, numbered site-wide and linked to the
+ * sources page; the Card then renumbers the markers inside it with `numberFootnotes`. A marker
+ * outside any card (the home page) keeps the site-wide number, which is still correct there.
+ * Pure: no file or collection access, so the rules are unit-tested on their own.
+ */
+import { componentUses } from './content-integrity';
+import { formatDate } from './format';
+
+// ---------------------------------------------------------------------------------------------
+// Which sources a card or chart relies on
+
+export interface SourceLookups {
+  quotes: ReadonlyMap<string, string>;
+  figures: ReadonlyMap<string, readonly string[]>;
+  /** Chart id → the sources of its rows. */
+  charts?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * A card's sources: its own list, then the sources behind the citations, quotes, figures and
+ * charts in its body, each once, in that order. The card's source list and the sources page's
+ * "cited in" column come from this one rule.
+ */
+export function sourcesUsedBy(listed: readonly string[], body: string, lookups: SourceLookups): string[] {
+  const out = new Set(listed);
+  for (const use of componentUses(body)) {
+    if (use.component === 'Cite') out.add(use.id);
+    if (use.component === 'Quote') {
+      const s = lookups.quotes.get(use.id);
+      if (s) out.add(s);
+    }
+    if (use.component === 'Value') for (const s of lookups.figures.get(use.id) ?? []) out.add(s);
+    if (use.component === 'Chart') for (const s of lookups.charts?.get(use.id) ?? []) out.add(s);
+  }
+  return [...out];
+}
+
+/** The charts a card's body draws, in order, each once. */
+export const chartsIn = (body: string): string[] => [...new Set(componentUses(body).filter((u) => u.component === 'Chart').map((u) => u.id))];
+
+/** The sources behind a chart's rows, each once, in row order. Throws on an unknown id. */
+export function chartSources<S>(chart: { id: string; rows: readonly { source: string }[] }, sources: ReadonlyMap<string, S>): S[] {
+  return [...new Set(chart.rows.map((r) => r.source))].map((id) => {
+    const s = sources.get(id);
+    if (!s) throw new Error(`chart "${chart.id}": unknown source id "${id}"`);
+    return s;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sources page: site-wide order, and which cards cite each source
+
+/** Records sorted into the order of their ids in `order` (sources.yaml); unknown ids last. */
+export function inFileOrder<T extends { id: string }>(records: readonly T[], order: readonly string[]): T[] {
+  const place = new Map(order.map((id, i) => [id, i]));
+  const at = (id: string) => place.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return [...records].sort((a, b) => at(a.id) - at(b.id));
+}
+
+export interface CardCitation {
+  stack: string;
+  card: string;
+  title: string;
+  sourceIds: readonly string[];
+}
+
+/** Which cards cite each source: the inverse of each card's source list. */
+export function citationsBySource<C extends CardCitation>(cards: readonly C[]): Map<string, C[]> {
+  const map = new Map<string, C[]>();
+  for (const card of cards) {
+    for (const id of new Set(card.sourceIds)) {
+      const list = map.get(id) ?? [];
+      list.push(card);
+      map.set(id, list);
+    }
+  }
+  return map;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Footnotes
+
+/** The id of a card's n-th source in its own source list. */
+export const cardSourceAnchor = (cardId: string, n: number) => `${cardId}-src-${n}`;
+
+/** The id of a card's change log, the target of its "What changed" notes. */
+export const cardChangesAnchor = (cardId: string) => `${cardId}-changes`;
+
+/** What a footnote points at, in words: "Bloomberg, “Title”, 18 December 2025, ¶2". */
+export const footnoteDetail = (source: { publisher: string; title: string; date: string }, loc?: string) =>
+  `${source.publisher}, “${source.title}”, ${formatDate(source.date)}${loc ? `, ${loc}` : ''}`;
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export interface FootnoteMarker {
+  source: string;
+  n: number;
+  href: string;
+  /** What the source is, for the tooltip and screen readers ("Bloomberg, “…”, 18 December 2025, ¶2"). */
+  detail: string;
+}
+
+/**
+ * The one shape of a footnote marker. Ignored by search (its number is not words), and
+ * target="_self" so that in an embed, whose links open in the reader's window (<base
+ * target="_top">), a footnote moves within the frame instead of leaving the host's page.
+ */
+export function footnoteMarker({ source, n, href, detail }: FootnoteMarker): string {
+  const label = escapeAttr(`Source ${n}: ${detail}`);
+  return (
+    `<sup class="cite" data-footnote="${escapeAttr(source)}" data-pagefind-ignore>` +
+    `<a href="${escapeAttr(href)}" target="_self" title="${label}" aria-label="${label}">[${n}]</a></sup>`
+  );
+}
+
+export interface FootnoteGroupItem {
+  source: string;
+  n: number;
+  detail: string;
+}
+
+/**
+ * One marker for several sources ("[3, 17]"), for a table cell or caption where a row of single
+ * markers would wrap onto lines of their own. Numbers in order; it links to the lowest-numbered
+ * source's entry, and its label starts with the visible numbers (WCAG 2.5.3) and names them all.
+ */
+export function footnoteGroupMarker(items: readonly FootnoteGroupItem[], hrefOf: (first: FootnoteGroupItem) => string): string {
+  const sorted = [...items].sort((a, b) => a.n - b.n);
+  const label = escapeAttr(`${sorted.length > 1 ? 'Sources' : 'Source'} ${sorted.map((i) => i.n).join(', ')}: ${sorted.map((i) => i.detail).join('; ')}`);
+  return (
+    `<sup class="cite cite-group" data-footnotes="${escapeAttr(sorted.map((i) => i.source).join(' '))}" data-details="${escapeAttr(JSON.stringify(sorted.map((i) => i.detail)))}" data-pagefind-ignore>` +
+    `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${label}" aria-label="${label}">[${sorted.map((i) => i.n).join(', ')}]</a></sup>`
+  );
+}
+
+const GROUP = /<sup class="cite cite-group" data-footnotes="([^"]+)" data-details="([^"]*)" data-pagefind-ignore><a [^>]*>\[[\d, ]+\]<\/a><\/sup>/g;
+const ANY_MARKER = /<sup class="cite(?: cite-group)?" data-footnotes?="([^"]+)"/g;
+
+const MARKER = /<sup class="cite" data-footnote="([^"]+)" data-pagefind-ignore><a href="[^"]*" target="_self" title="Source \d+: ([^"]*)" aria-label="[^"]*">\[\d+\]<\/a><\/sup>/g;
+const unescapeAttr = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+export interface NumberedCard {
+  /** The card's HTML with every marker renumbered and linked to the card's own list. */
+  html: string;
+  /** The card's sources in footnote order: n is the place in this list + 1. */
+  sources: string[];
+  /** How many distinct sources the body's markers cite (they are 1..cited). */
+  cited: number;
+}
+
+/**
+ * Numbers a card's footnotes: the sources its markers cite, in order of first appearance, are
+ * 1..k; the card's other sources (listed in front matter, behind quotes, figures and charts)
+ * follow in their listed order. So the markers a reader sees run from 1 with no gaps, and the
+ * source list below the card holds every source once.
+ */
+export function numberFootnotes(html: string, cardId: string, listed: readonly string[]): NumberedCard {
+  const order: string[] = [];
+  for (const m of html.matchAll(ANY_MARKER)) {
+    for (const id of unescapeAttr(m[1]!).split(' ')) if (!order.includes(id)) order.push(id);
+  }
+  const cited = order.length;
+  for (const id of listed) if (!order.includes(id)) order.push(id);
+  // A marker sits on the word it follows ("notes[1]."), so it never wraps onto a line of its own,
+  // and search, which skips markers, reads "notes." rather than "notes .".
+  const out = html
+    .replace(/\s+(?=<sup class="cite(?: cite-group)?" data-footnotes?=)/g, '')
+    .replace(MARKER, (_all, rawId: string, rawDetail: string) => {
+      const n = order.indexOf(unescapeAttr(rawId)) + 1;
+      return footnoteMarker({ source: unescapeAttr(rawId), n, href: `#${cardSourceAnchor(cardId, n)}`, detail: unescapeAttr(rawDetail) });
+    })
+    .replace(GROUP, (_all, rawIds: string, rawDetails: string) => {
+      const details = JSON.parse(unescapeAttr(rawDetails)) as string[];
+      const items = unescapeAttr(rawIds).split(' ').map((source, i) => ({ source, n: order.indexOf(source) + 1, detail: details[i] ?? '' }));
+      return footnoteGroupMarker(items, (first) => `#${cardSourceAnchor(cardId, first.n)}`);
+    });
+  return { html: out, sources: order, cited };
+}

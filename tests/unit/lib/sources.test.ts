@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cardSourceAnchor,
+  chartsIn,
+  citationsBySource,
+  footnoteMarker,
+  inFileOrder,
+  numberFootnotes,
+  sourcesUsedBy,
+} from '../../../src/lib/sources';
+
+/** A marker as Cite writes it before the card numbers it: site-wide number, sources-page link. */
+const mark = (source: string, siteWide: number, detail = `Publisher of ${source}`) =>
+  footnoteMarker({ source, n: siteWide, href: `/sources/#source-${source}`, detail });
+
+const numbersIn = (html: string) => [...html.matchAll(/>\[(\d+)\]<\/a>/g)].map((m) => Number(m[1]));
+const hrefsIn = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+
+describe('citationsBySource', () => {
+  it('inverts card source lists, once per card', () => {
+    const a = { stack: 's', card: 'a', title: 'A?', sourceIds: ['x', 'y', 'x'] };
+    const b = { stack: 's', card: 'b', title: 'B?', sourceIds: ['y'] };
+    const map = citationsBySource([a, b]);
+    expect(map.get('x')).toEqual([a]);
+    expect(map.get('y')).toEqual([a, b]);
+    expect(map.has('z')).toBe(false);
+  });
+});
+
+describe('sourcesUsedBy', () => {
+  it('adds the sources behind quotes, figures and citations, each once, after the listed ones', () => {
+    const body = '<Quote id="q" />\n<Value id="f" /> <Cite id="c" /> <Value id="f" />\n<Chart id="k" />';
+    const ids = sourcesUsedBy(['a'], body, {
+      quotes: new Map([['q', 'qs']]),
+      figures: new Map([['f', ['fs', 'a']]]),
+      charts: new Map([['k', ['ks', 'c']]]),
+    });
+    expect(ids).toEqual(['a', 'qs', 'fs', 'c', 'ks']);
+  });
+
+  it('finds the charts a card draws, each once', () => {
+    expect(chartsIn('<Chart id="a" />\ntext <Cite id="x" />\n<Chart id="b" /><Chart id="a" />')).toEqual(['a', 'b']);
+  });
+});
+
+describe('inFileOrder', () => {
+  it('sorts records into the order of the file, unknown ids last', () => {
+    const recs = [{ id: 'c' }, { id: 'x' }, { id: 'a' }, { id: 'b' }];
+    expect(inFileOrder(recs, ['a', 'b', 'c']).map((r) => r.id)).toEqual(['a', 'b', 'c', 'x']);
+  });
+});
+
+describe('footnotes', () => {
+  it('writes one marker shape: numbered, ignored by search, staying in the frame', () => {
+    const html = footnoteMarker({ source: 'bbg', n: 3, href: '#c-src-3', detail: 'Bloomberg, “A & B”, 18 December 2025' });
+    expect(html).toBe(
+      '<sup class="cite" data-footnote="bbg" data-pagefind-ignore><a href="#c-src-3" target="_self" ' +
+        'title="Source 3: Bloomberg, “A &amp; B”, 18 December 2025" aria-label="Source 3: Bloomberg, “A &amp; B”, 18 December 2025">[3]</a></sup>',
+    );
+  });
+
+  it('numbers a card 1..n in order of first citation, whatever the site-wide numbers', () => {
+    const body = `<p>One ${mark('z', 70)} two ${mark('a', 13)}${mark('z', 70)}</p><table><td>${mark('m', 5)}</td></table>`;
+    const { html, sources, cited } = numberFootnotes(body, 'army', ['a', 'listed-only', 'z']);
+    expect(numbersIn(html)).toEqual([1, 2, 1, 3]);
+    expect(hrefsIn(html)).toEqual(['#army-src-1', '#army-src-2', '#army-src-1', '#army-src-3']);
+    expect(sources).toEqual(['z', 'a', 'm', 'listed-only']);
+    expect(cited).toBe(3);
+    expect(html).toContain('title="Source 2: Publisher of a"');
+    expect(html).not.toContain('/sources/');
+  });
+
+  it('keeps the text around markers and the detail of each source', () => {
+    const body = `Belgium, the report says \n ${mark('s', 9, 'Reuters, “Say \"no\"”, 1 May 2025, ¶4')}. Then more.`;
+    const { html } = numberFootnotes(body, 'c', []);
+    // The marker holds on to the word before it; the text after it is untouched.
+    expect(html.startsWith('Belgium, the report says<sup')).toBe(true);
+    expect(html.endsWith('</sup>. Then more.')).toBe(true);
+    expect(html).toContain('title="Source 1: Reuters, “Say &quot;no&quot;”, 1 May 2025, ¶4"');
+  });
+
+  it('lists every source of a card with no markers in its listed order', () => {
+    expect(numberFootnotes('<p>No markers</p>', 'c', ['b', 'a'])).toEqual({ html: '<p>No markers</p>', sources: ['b', 'a'], cited: 0 });
+    expect(cardSourceAnchor('european-force', 2)).toBe('european-force-src-2');
+  });
+});
