@@ -16,7 +16,7 @@ import { chartHomes } from '../../src/lib/charts/homes';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, readText } from '../support/dist';
 import { attr, elements, parseHtml, textOf, type Document, type Element } from '../support/html';
-import { parseHeadersFile, headersFor } from '../support/csp';
+import { HEADER_HOSTS, parseHeadersFile, headersFor } from '../support/csp';
 
 const KB = 1024;
 const { model } = checkContent(readContentFiles(ROOT));
@@ -189,18 +189,20 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       }
     });
 
-    it('lets any site frame the embed pages and no site frame the others (host header file, under the base)', () => {
+    it.each(HEADER_HOSTS)('lets any site frame the embed pages and no site frame the others (host header file, under the base; %s)', (host) => {
       const rules = parseHeadersFile(readText(outDir, '_headers'));
-      const xfo = (path: string) => headersFor(rules, path).filter(([n]) => n.toLowerCase() === 'x-frame-options');
+      const xfo = (path: string) => headersFor(rules, path, host).filter(([n]) => n.toLowerCase() === 'x-frame-options');
       const ancestors = (path: string) =>
-        headersFor(rules, path).flatMap(([n, v]) => (n.toLowerCase() === 'content-security-policy' ? [/frame-ancestors ([^;]*)/.exec(v)?.[1]] : [])).filter(Boolean);
+        headersFor(rules, path, host).flatMap(([n, v]) => (n.toLowerCase() === 'content-security-policy' ? [/frame-ancestors ([^;,]*)/.exec(v)?.[1]] : [])).filter(Boolean);
+      const cors = (path: string) => headersFor(rules, path, host).filter(([n]) => n.toLowerCase() === 'access-control-allow-origin').map(([, v]) => v);
       for (const u of units) {
         expect(xfo(`${base}${u.embedDir}`), u.label).toEqual([]);
         expect(ancestors(`${base}${u.embedDir}`), u.label).toEqual(['*']);
+        expect(cors(`${base}${u.embedDir}oembed.json`), u.label).toEqual(['*']);
       }
-      for (const page of ['', 'sources/', ...model.stacks.map((s) => `${s.id}/`)]) {
+      for (const page of ['', 'sources/', 'embed/', ...model.stacks.map((s) => `${s.id}/`)]) {
         expect(xfo(`${base}${page}`).map(([, v]) => v), page).toEqual(['DENY']);
-        expect(ancestors(`${base}${page}`), page).toEqual([]);
+        expect(ancestors(`${base}${page}`), page).toEqual(["'none'"]);
       }
     });
   });
