@@ -36,7 +36,7 @@ export default defineConfig({
     pagefind(),
     // Article pages only: embeds are noindex copies of cards, search has no content of its own.
     sitemap({ filter: (page) => !/^\/(?:embed|search|404)\//.test(new URL(page).pathname.slice(base.length - 1)) }),
-    // Last: puts BASE_PATH into dist/_headers' framing rules and adds each page's CSP policy.
+    // Last: writes dist/_headers from the built files (framing, CSP, CORS, caching; src/lib/host-headers.ts).
     hostHeaders(),
   ],
   markdown: { syntaxHighlight: false },
