@@ -252,11 +252,11 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     await page.goto(`${site.url}${card.stack}/`);
     const control = page.locator(`article[aria-labelledby="${card.id}"] footer details.embed-codes`);
     await control.locator('summary').click();
-    const copy = control.locator('[data-code="responsive"] ex-copy-button button');
+    const copy = control.locator('[data-embed-code="responsive"] ex-copy-button button');
     await copy.click();
-    await expect.poll(() => control.locator('[data-code="responsive"] .copy-status').textContent(), POLL).toBe('Copied');
+    await expect.poll(() => control.locator('[data-embed-code="responsive"] .copy-status').textContent(), POLL).toBe('Copied');
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
-    expect(snippet).toBe(await control.locator('[data-code="responsive"] textarea').inputValue());
+    expect(snippet).toBe(await control.locator('[data-embed-code="responsive"] textarea').inputValue());
     expect(snippet).toContain(`${SITE_URL}/embed/${card.stack}/${card.id}/`);
 
     const blank = await context.newPage();
@@ -269,7 +269,7 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
       .poll(async () => Math.abs((await iframe.evaluate((el) => el.getBoundingClientRect().height)) - (await frame.evaluate(() => document.documentElement.getBoundingClientRect().height))), POLL)
       .toBeLessThanOrEqual(TOLERANCE);
 
-    const plain = await control.locator('[data-code="iframe"] textarea').inputValue();
+    const plain = await control.locator('[data-embed-code="iframe"] textarea').inputValue();
     await blank.goto(writeParent('pasted-iframe.html', plain));
     const plainFrame = (await (await blank.waitForSelector('iframe')).contentFrame())!;
     await expect.poll(() => plainFrame.locator('h1').textContent(), POLL).toBe(card.data.title);
