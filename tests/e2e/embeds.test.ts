@@ -4,6 +4,7 @@
  * reads it would send them) and the newsroom's pages on localhost.
  *
  * - With our host script and with pym.js 1.3.2 as the host's library, at 320, 600 and 900 px,
+ *   (and with iframe-resizer v4's parent script, at 600 px),
  *   sampled cards' and charts' frames are as tall as their pages (±2 px) after load, after
  *   something inside opens, and after the host page is resized; no frame scrolls inside.
  * - Messages from other windows, malformed messages, absurd heights and javascript: URLs change
@@ -114,6 +115,7 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     rmSync(PARENT_DIR, { recursive: true, force: true });
     mkdirSync(PARENT_DIR, { recursive: true });
     copyFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), join(PARENT_DIR, 'pym.v1.min.js'));
+    copyFileSync(join(ROOT, 'node_modules/iframe-resizer/js/iframeResizer.min.js'), join(PARENT_DIR, 'iframeResizer.min.js'));
     site = await serveStatic(outDir, { host: '127.0.0.1', headers: hostHeaders });
     parent = await serveStatic(PARENT_DIR, { host: 'localhost' });
     browser = await launchChromium();
@@ -155,6 +157,24 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
       expect(errors).toEqual([]);
       await context.close();
     });
+  });
+
+  it('answers iframe-resizer v4 (MIT, from npm) as the host’s library: frames grow to their pages, and again after opening a table inside', async () => {
+    const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const frames = sample.map((u, i) => `<p>Newsroom text before.</p><iframe id="ir${i}" title="${u.heading}" src="${site.url}${u.path}" width="100%"></iframe>`).join('\n');
+    // iframe-resizer's documented set-up: its parent script, then iFrameResize(options, selector).
+    writeFileSync(join(PARENT_DIR, 'iframe-resizer-init.js'), "iFrameResize({ log: false, checkOrigin: true }, 'iframe');\n");
+    await page.goto(writeParent('iframe-resizer.html', `${frames}<p>After.</p><script src="iframeResizer.min.js"></script><script src="iframe-resizer-init.js"></script>`));
+    const loaded = await expectFitted(page, 'iframe-resizer v4 loaded');
+    // Without our answer its frames stay at the default 150 px with scrolling off.
+    loaded.forEach((h, i) => expect(h, sample[i]!.label).toBeGreaterThan(150));
+    await openSomethingInside(page);
+    const opened = await expectFitted(page, 'iframe-resizer v4 after opening');
+    opened.forEach((h, i) => expect(h, `${sample[i]!.label} grew`).toBeGreaterThan(loaded[i]!));
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('ignores messages from other windows, malformed messages, absurd heights and javascript: URLs', async () => {
