@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync } from 'node:zlib';
 import { checkContent, readContentFiles } from '../../src/lib/content-integrity';
 import { chartAnchor } from '../../src/lib/charts/assets';
+import { ELEMENT_NAME } from '../../src/lib/embed/element';
 import { EMBED_ATTR } from '../../src/lib/embed/host';
 import { chartHomes } from '../../src/lib/charts/homes';
 import { builds, ROOT, SITE_URL } from '../support/builds';
@@ -135,12 +136,17 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       const holder = u.chart ? article : all(article!, 'footer').find((f) => attr(f, 'class')?.split(/\s+/).includes('card-footer'));
       const control = all(holder!, 'details').find((d) => attr(d, 'class')?.split(/\s+/).includes('embed-codes'));
       expect(control, `Embed control in #${anchor}`).toBeDefined();
-      const codes = all(control!, 'textarea').map((t) => textOf(t));
-      expect(codes).toHaveLength(3);
-      expect(codes[0]).toContain(`${EMBED_ATTR}="${site}${u.embedDir}"`);
-      expect(codes[0]).toContain(`<script async src="${site}embed.js"></script>`);
-      expect(codes[1]).toMatch(new RegExp(`^<iframe src="${site}${u.embedDir}" title="[^"]+" width="100%" height="\\d+"`));
-      expect(codes[2]).toBe(`${site}${u.embedDir}`);
+      // Each code box says which code it holds: data-embed-code="script|responsive|iframe|oembed".
+      const boxes = all(control!, 'div').filter((d) => attr(d, 'data-embed-code'));
+      const codes = Object.fromEntries(boxes.map((b) => [attr(b, 'data-embed-code'), textOf(all(b, 'textarea')[0]!)]));
+      expect(Object.keys(codes)).toEqual(['responsive', 'script', 'iframe', 'oembed']);
+      expect(codes.responsive).toContain(`${EMBED_ATTR}="${site}${u.embedDir}"`);
+      expect(codes.responsive).toContain(`<script async src="${site}embed.js"></script>`);
+      expect(codes.script).toMatch(new RegExp(`^<${ELEMENT_NAME} src="${site}${u.embedDir}" data-height="\\d+"><a href="[^"]+">[^<]+</a></${ELEMENT_NAME}>\\n<script async src="${site}embed/element\\.js"></script>$`));
+      expect(codes.iframe).toMatch(new RegExp(`^<iframe src="${site}${u.embedDir}" title="[^"]+" width="100%" height="\\d+"`));
+      expect(codes.oembed).toBe(`${site}${u.embedDir}`);
+      // The script embed's fragment sits next to the embed page.
+      expect(JSON.parse(readText(outDir, `${u.embedDir}fragment.json`))).toMatchObject({ version: 1, html: expect.stringContaining('embed-footer') });
       expect(all(control!, 'a').map((a) => attr(a, 'href'))).toContain(`${base}${u.embedDir}`);
     });
 
@@ -161,6 +167,15 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(code).toContain(EMBED_ATTR);
       expect(code).not.toMatch(/\bimport\b|\bexport\b/); // a classic script: works without type="module"
       expect(brotli(path)).toBeLessThanOrEqual(2 * KB);
+    });
+
+    it('serves the script embed’s script and stylesheet at stable, unhashed URLs, the script within 2 KB brotli', () => {
+      const path = join(outDir, 'embed/element.js');
+      const code = readFileSync(path, 'utf8');
+      expect(code).toContain(ELEMENT_NAME);
+      expect(code).not.toMatch(/\bimport\b|\bexport\b|innerHTML|insertAdjacentHTML|outerHTML/); // classic, and never writes HTML
+      expect(brotli(path)).toBeLessThanOrEqual(2 * KB);
+      expect(readFileSync(join(outDir, 'embed/element.css'), 'utf8')).toMatch(/:host\s*{[^}]*--explainer-font/);
     });
 
     it('reports heights with one bundled script per embed page, within 2 KB brotli', () => {
