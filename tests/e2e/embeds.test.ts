@@ -163,7 +163,7 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const frames = sample.map((u, i) => `<p>Newsroom text before.</p><iframe id="ir${i}" title="${u.heading}" src="${site.url}${u.path}" width="100%"></iframe>`).join('\n');
+    const frames = sample.map((u, i) => `<p>Newsroom text before.</p><iframe id="ir${i}" title="${u.heading}" src="${site.url}${u.path}" width="100%" frameborder="0"></iframe>`).join('\n');
     // iframe-resizer's documented set-up: its parent script, then iFrameResize(options, selector).
     writeFileSync(join(PARENT_DIR, 'iframe-resizer-init.js'), "iFrameResize({ log: false, checkOrigin: true }, 'iframe');\n");
     await page.goto(writeParent('iframe-resizer.html', `${frames}<p>After.</p><script src="iframeResizer.min.js"></script><script src="iframe-resizer-init.js"></script>`));

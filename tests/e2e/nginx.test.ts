@@ -1,6 +1,6 @@
 /**
- * The README's nginx recipe, run for real: Debian's nginx serves the sub-path build with the
- * sample server block (tests/fixtures/deploy/nginx.conf, the file the README shows) on
+ * The documented nginx recipe (docs/deploying.md), run for real: Debian's nginx serves the sub-path build with the
+ * sample server block (tests/fixtures/deploy/nginx.conf, the file the guide shows) on
  * loopback. Only `listen` and `root` are changed, to a free port and a temporary web root.
  * Checks status codes, redirects, Content-Types (Pagefind's files and the oEmbed JSON
  * included), caching and framing headers, compression, and a Pagefind search in Chromium.
@@ -43,7 +43,7 @@ describe('the documented nginx recipe', () => {
   });
 });
 
-describe.runIf(nginxAvailable())('the README nginx server block, served by nginx', () => {
+describe.runIf(nginxAvailable())('the documented nginx server block, served by nginx', () => {
   let proc: ChildProcess | undefined;
   let origin = '';
   let url = '';
@@ -113,13 +113,26 @@ describe.runIf(nginxAvailable())('the README nginx server block, served by nginx
     expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
-  it('lets anyone frame the embeds, and serves their oEmbed JSON as JSON', async () => {
+  it('lets anyone frame the embeds and fetch their files, not the gallery, and serves their oEmbed JSON as JSON', async () => {
     const embed = readdirSync(join(dist, 'embed')).find((d) => !d.includes('.') && d !== 'chart')!;
     const card = readdirSync(join(dist, 'embed', embed))[0]!;
     const page = await get(`embed/${embed}/${card}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('x-frame-options')).toBeNull();
     expect(page.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    expect(page.headers.get('access-control-allow-origin')).toBe('*');
+    // The script embed's fragment and script are fetched from other sites.
+    for (const path of [`embed/${embed}/${card}/fragment.json`, 'embed/element.js', 'embed/element.css']) {
+      const r = await get(path);
+      await r.arrayBuffer();
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('access-control-allow-origin'), path).toBe('*');
+    }
+    // The gallery is a page like the others.
+    const gallery = await get('embed/');
+    await gallery.arrayBuffer();
+    expect(gallery.headers.get('x-frame-options')).toBe('DENY');
+    expect(gallery.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
     const oembed = await get(`embed/${embed}/${card}/oembed.json`);
     expect(oembed.status).toBe(200);
     expect(oembed.headers.get('content-type')).toBe('application/json; charset=utf-8');
