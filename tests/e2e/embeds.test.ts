@@ -12,6 +12,7 @@
  * - The responsive code copied with the Copy button, pasted into a blank page, renders the embed;
  *   so does the plain iframe code.
  * - Framing: the embed pages can be framed from another site; the article pages cannot.
+ * WordPress, with its real wp-embed.js, is tested by tests/e2e/wordpress.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +23,7 @@ import { EMBED_ATTR } from '../../src/lib/embed/host';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, fileForPath } from '../support/dist';
-import { headersFor, parseHeadersFile } from '../support/csp';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { headersFileFor, serveStatic, type StaticServer } from '../support/static-server';
 
 const { outDir } = builds.root;
 const PARENT_DIR = join(ROOT, 'tests/.tmp/embeds-parent');
@@ -46,13 +46,8 @@ let browser: Browser;
 let site: StaticServer;
 let parent: StaticServer;
 
-/** The headers a _headers-reading host (Cloudflare Pages' rules) sends; repeated headers joined as it does. */
-function hostHeaders(path: string): Record<string, string> {
-  const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
-  const out: Record<string, string> = {};
-  for (const [name, value] of headersFor(rules, path)) out[name] = out[name] ? `${out[name]}, ${value}` : value;
-  return out;
-}
+/** The headers a _headers-reading host sends (tests/support/static-server.ts). */
+const hostHeaders = headersFileFor(outDir);
 
 function writeParent(name: string, body: string): string {
   writeFileSync(join(PARENT_DIR, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><style>body{margin:0;font:16px serif}p{margin:1rem}</style></head><body>${body}</body></html>`);
@@ -294,51 +289,6 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     const plainFrame = (await (await blank.waitForSelector('iframe')).contentFrame())!;
     await expect.poll(() => plainFrame.locator('h1').textContent(), POLL).toBe(card.data.title);
     await context.close();
-  });
-
-  it('sizes itself in WordPress: the oEmbed HTML, sanitised and sandboxed as WordPress does, with wp-embed.js’s protocol', async () => {
-    const u = sample[0]!;
-    const json = JSON.parse(readFileSync(join(outDir, `${u.path}oembed.json`), 'utf8')) as { html: string };
-    // The site answers at 127.0.0.1 here instead of its real address.
-    let html = json.html.split(`${SITE_URL}/`).join(site.url);
-    // What wp_filter_oembed_result does to an untrusted provider's HTML (WordPress 6.x).
-    const secret = 'Ab12Cd34Ef';
-    html = html
-      .replace(/ src="([^"]*)"/, ` src="$1#?secret=${secret}" data-secret="${secret}"`)
-      .replace('<blockquote', `<blockquote data-secret="${secret}"`)
-      .replace('<iframe', '<iframe style="position: absolute; visibility: hidden;"')
-      .replace('<blockquote', '<blockquote class="wp-embedded-content"')
-      .replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
-    // The receiving half of wp-includes/js/wp-embed.js: secret and source checks, height clamped to 200–1000.
-    const wpEmbed = `<script>window.addEventListener('message', function (e) {
-      var data = e.data; if (!data || !(data.secret || data.message || data.value) || /[^a-zA-Z0-9]/.test(data.secret)) return;
-      var iframes = document.querySelectorAll('iframe[data-secret="' + data.secret + '"]');
-      var quotes = document.querySelectorAll('blockquote[data-secret="' + data.secret + '"]');
-      for (var i = 0; i < quotes.length; i++) quotes[i].style.display = 'none';
-      for (i = 0; i < iframes.length; i++) {
-        if (e.source !== iframes[i].contentWindow) continue;
-        iframes[i].removeAttribute('style');
-        if (data.message === 'height') { var h = parseInt(data.value, 10); if (h > 1000) h = 1000; else if (~~h < 200) h = 200; iframes[i].height = h; }
-      }
-    });</script>`;
-    const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(writeParent('wordpress.html', `${wpEmbed}<p>Post text.</p>${html}`));
-    const iframe = (await page.$('iframe.wp-embedded-content')) as ElementHandle<HTMLIFrameElement>;
-    const frame = (await iframe.contentFrame())!;
-    await expect.poll(() => frame.locator('h1').textContent(), POLL).toBe(u.heading);
-    // The embed spoke (its bundled script ran in the sandbox): the fallback quote gives way to the frame.
-    await expect.poll(() => page.locator('blockquote.wp-embedded-content').isHidden(), POLL).toBe(true);
-    await expect
-      .poll(async () => {
-        const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-        const height = Number(await iframe.getAttribute('height'));
-        return height === Math.min(1000, Math.max(200, content)) && (await iframe.getAttribute('style')) === null;
-      }, POLL)
-      .toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('applies ?theme= and ?bg=transparent inside the embed', async () => {

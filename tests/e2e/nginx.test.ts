@@ -10,11 +10,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { builds, ROOT, SUB_BASE } from '../support/builds';
 import { chromiumAvailable, launchChromium } from '../support/browser';
+import { freePort } from '../support/static-server';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const SAMPLE = join(ROOT, 'tests/fixtures/deploy/nginx.conf');
@@ -25,15 +25,6 @@ function nginxAvailable(): boolean {
   if (!ok && process.env.CI) throw new Error(`nginx not found at ${NGINX}; CI must install it (apt-get install -y nginx).`);
   return ok;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 describe('the documented nginx recipe', () => {
   it('is shown verbatim in the deploying guide (docs/deploying.md, or the README before it), so what is tested is what readers copy', () => {

@@ -12,15 +12,14 @@
  *   planted fault) runs nothing; a fragment that cannot be fetched gives the iframe instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt } from '../support/dist';
-import { headersFor, parseHeadersFile } from '../support/csp';
 import { axeViolations, formatAxe, horizontalOverflow } from '../support/page-checks';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { headersFileFor, serveStatic, type StaticServer } from '../support/static-server';
 import { checkContent, readContentFiles } from '../../src/lib/content-integrity';
 import { ELEMENT_NAME } from '../../src/lib/embed/element';
 
@@ -45,8 +44,7 @@ describe.skipIf(!available)('the script embed on a host page with a strict CSP',
     assertBuilt(outDir);
     rmSync(HOST_DIR, { recursive: true, force: true });
     mkdirSync(HOST_DIR, { recursive: true });
-    const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
-    site = await serveStatic(outDir, { host: '127.0.0.1', headers: (path) => Object.fromEntries(headersFor(rules, path)) });
+    site = await serveStatic(outDir, { host: '127.0.0.1', headers: headersFileFor(outDir) });
     const ours = site.origin;
     // The policy docs/embedding.md gives newsrooms, with the host's own stylesheet ('self').
     policy = `default-src 'none'; script-src ${ours}; style-src 'self' ${ours}; img-src ${ours}; connect-src ${ours}; frame-src ${ours}`;

@@ -17,8 +17,7 @@ import type { Browser, ElementHandle } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt } from '../support/dist';
-import { headersFor, parseHeadersFile } from '../support/csp';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { headersFileFor, serveStatic, type StaticServer } from '../support/static-server';
 
 const { outDir } = builds.root;
 const WP_EMBED = join(ROOT, 'tests/fixtures/clients/wp-embed.js');
@@ -60,8 +59,7 @@ describe.skipIf(!available)('in WordPress, with its real wp-embed.js, at a 600 p
     rmSync(PARENT_DIR, { recursive: true, force: true });
     mkdirSync(PARENT_DIR, { recursive: true });
     writeFileSync(join(PARENT_DIR, 'wp-embed.js'), readFileSync(WP_EMBED));
-    const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
-    site = await serveStatic(outDir, { host: '127.0.0.1', headers: (path) => Object.fromEntries(headersFor(rules, path)) });
+    site = await serveStatic(outDir, { host: '127.0.0.1', headers: headersFileFor(outDir) });
     parent = await serveStatic(PARENT_DIR, { host: 'localhost' });
     browser = await launchChromium();
   });

@@ -17,14 +17,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt } from '../support/dist';
 import { HEADER_HOSTS, headersFor, parseHeadersFile, type HeaderHost } from '../support/csp';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { freePort, serveStatic, type StaticServer } from '../support/static-server';
 
 const { outDir } = builds.root;
 const WORK = join(ROOT, 'tests/.tmp/hosts');
@@ -32,15 +31,6 @@ const BIN = join(ROOT, 'node_modules/.bin');
 const POLL = { timeout: 30_000, interval: 200 };
 /** The headers both hosts must agree with the model on. */
 const COMPARED = ['x-frame-options', 'content-security-policy', 'access-control-allow-origin', 'cache-control'];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 const version = (pkg: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
