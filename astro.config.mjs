@@ -5,6 +5,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import headInjectDirective from './src/integrations/head-inject-directive.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
+import embedFragments from './src/integrations/embed-fragments.ts';
 import chartImages from './src/integrations/chart-images.ts';
 import sitemap from '@astrojs/sitemap';
 import brandCss from './src/integrations/brand-css.ts';
@@ -40,7 +41,9 @@ export default defineConfig({
     pagefind(),
     // Article pages only: embeds are noindex copies of cards, search has no content of its own.
     sitemap({ filter: (page) => !/^\/(?:embed|search|404)\//.test(new URL(page).pathname.slice(base.length - 1)) }),
-    // Last: puts BASE_PATH into dist/_headers' framing rules and adds each page's CSP policy.
+    // Each embed's fragment.json for the script embed, made from the built embed page.
+    embedFragments(),
+    // Last: writes dist/_headers from the built files (framing, CSP, CORS, caching; src/lib/host-headers.ts).
     hostHeaders(),
   ],
   markdown: { syntaxHighlight: false },

@@ -1,36 +1,19 @@
 /**
- * After the build, completes dist/_headers, the host header file that public/_headers provides
- * with the framing rules (/embed/* may be framed, nothing else), in two steps and in this order:
- *   1. put the base path into the hand-written rules' paths (src/lib/embed/headers.ts), so the
- *      framing rules hold for a site built under BASE_PATH too;
- *   2. add the Content-Security-Policy of the pages' <meta> tags (src/lib/csp-headers.ts), so
- *      hosts that read the file send the same policy as a header. Astro's policy carries
- *      hashes that change with the code, which is why it is copied here, not written by hand.
+ * After the build, writes dist/_headers, the host header file Netlify and Cloudflare Pages read:
+ * the list of built files and each page's <meta> policy go to src/lib/host-headers.ts, which
+ * says what every response gets and why the file is shaped as it is.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cspHeaderBlock, extractCspMeta, withCspBlock, type PagePolicy } from '../lib/csp-headers';
-import { withBaseInHeaders } from '../lib/embed/headers';
+import { extractCspMeta, formatHeadersFile, hostHeaderRules, type BuiltPage } from '../lib/host-headers';
 
-function htmlFiles(dir: string): string[] {
+function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = join(dir, e.name);
-    return e.isDirectory() ? htmlFiles(full) : e.name.endsWith('.html') ? [full] : [];
+    return e.isDirectory() ? allFiles(full) : [full];
   });
-}
-
-/** Each page's route (relative to the base) and the policy in its <meta>. */
-function pagePolicies(out: string): PagePolicy[] {
-  return htmlFiles(out)
-    .sort()
-    .map((file) => {
-      const rel = relative(out, file).split(sep).join('/');
-      const policy = extractCspMeta(readFileSync(file, 'utf8'));
-      if (!policy) throw new Error(`${rel} has no Content-Security-Policy <meta>; is security.csp still on in astro.config.mjs?`);
-      return { route: rel === 'index.html' ? '' : rel.replace(/(^|\/)index\.html$/, '$1'), policy };
-    });
 }
 
 export default function hostHeaders(): AstroIntegration {
@@ -43,12 +26,20 @@ export default function hostHeaders(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const path = join(out, '_headers');
-        if (!existsSync(path)) throw new Error('dist/_headers is missing: public/_headers carries the framing rules for embeds');
-        const pages = pagePolicies(out);
-        const block = cspHeaderBlock(pages, base);
-        writeFileSync(path, withCspBlock(withBaseInHeaders(readFileSync(path, 'utf8'), base), block));
-        logger.info(`_headers: ${block.split('\n').filter((l) => l.startsWith('  Content-Security-Policy:')).length} CSP rule(s) for ${pages.length} pages`);
+        const files = allFiles(out)
+          .map((f) => relative(out, f).split(sep).join('/'))
+          .filter((f) => f !== '_headers')
+          .sort();
+        const pages: BuiltPage[] = files
+          .filter((f) => f.endsWith('.html'))
+          .map((file) => {
+            const policy = extractCspMeta(readFileSync(join(out, file), 'utf8'));
+            if (!policy) throw new Error(`${file} has no Content-Security-Policy <meta>; is security.csp still on in astro.config.mjs?`);
+            return { file, policy };
+          });
+        const rules = hostHeaderRules(files, pages, base);
+        writeFileSync(join(out, '_headers'), formatHeadersFile(rules));
+        logger.info(`_headers: ${rules.length} rules for ${pages.length} pages`);
       },
     },
   };

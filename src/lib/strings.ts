@@ -159,6 +159,8 @@ export const strings = {
   'embed.copyFailed': 'Could not copy: select the text and copy it',
   'embed.preview': 'Open the embed page',
   'embed.readFull': 'Read the full explainer',
+  'embed.continue': 'Continue reading on the explainer',
+  'embed.script': 'Script embed (no iframe): renders into your page, restyled by your CSS custom properties (see the embedding guide)',
   'embed.sources': 'Sources',
   'embed.updated': 'updated',
   'embed.gallery.title': 'Embed our cards and charts',

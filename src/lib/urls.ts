@@ -56,6 +56,8 @@ export const oembedPath = (embedPath: string) => `${embedPath.replace(/\/?$/, '/
 
 /** The embed host script newsrooms load: a stable, unhashed URL, so pasted snippets keep working. */
 export const embedScriptPath = (base?: string) => withBase('embed.js', base);
+/** The script embed's script (src/scripts/embed-element.ts), next to its stylesheet element.css. */
+export const embedElementScriptPath = (base?: string) => withBase('embed/element.js', base);
 
 /** Anchor of a source on the sources page. */
 export const sourcePath = (source: string, base?: string) => withBase(`sources/#source-${source}`, base);

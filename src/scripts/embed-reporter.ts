@@ -1,30 +1,59 @@
 /**
  * Runs on every embed page (bundled by Astro from EmbedLayout; no inline script, so the strict
- * CSP holds). It applies ?theme= and ?bg=transparent, and, when the page is in a frame, reports
+ * CSP holds). It applies ?theme= and ?bg=transparent and, when the page is in a frame, reports
  * the page's height to the host in every dialect (src/lib/embed/protocol.ts) whenever it changes.
  *
  * The height is measured on <html>, not <body>: the root element is a block formatting context,
  * so the body's and its children's margins are inside it (pym.js measures body.offsetHeight and
  * loses collapsed margins: nprapps/pym.js#83). A ResizeObserver sees every change (fonts,
  * images, the chart canvas, a <details> opened, a narrower column) without polling.
+ *
+ * In WordPress (`#?secret=`), whose frames are at most 1000 px tall, a long unit shows its first
+ * blocks and "Continue reading on the explainer" (src/lib/embed/fit.ts).
  */
-import { heightMessages, isHeightRequest, readEmbedContext, toReportedHeight, wordpressLinkMessage } from '@/lib/embed/protocol';
+import { blocksThatFit, WORDPRESS_MAX_HEIGHT } from '@/lib/embed/fit';
+import { heightMessages, iframeResizerInitId, iframeResizerMessage, isHeightRequest, readEmbedContext, toReportedHeight, wordpressLinkMessage } from '@/lib/embed/protocol';
 
 const root = document.documentElement;
 const ctx = readEmbedContext(location.search, location.hash);
 if (ctx.theme) root.dataset.theme = ctx.theme;
 if (ctx.transparent) root.classList.add('embed-transparent');
 
+const pageHeight = () => root.getBoundingClientRect().height;
+
+/** WordPress only: hide the unit's trailing blocks that do not fit, show the continue link. */
+function fitWordPress(): void {
+  const unit = document.querySelector('main .card-body') ?? document.querySelector('main > figure');
+  const more = document.querySelector<HTMLElement>('.embed-continue');
+  if (!unit || !more) return;
+  for (const b of unit.children) b.classList.remove('embed-cut');
+  // Only blocks with a box (not a <script>, nothing already hidden) take room.
+  const blocks = [...unit.children].filter((b) => b.getClientRects().length);
+  more.hidden = true;
+  const without = pageHeight();
+  more.hidden = false;
+  const tops = blocks.map((b) => b.getBoundingClientRect().top);
+  const bottom = unit.getBoundingClientRect().bottom;
+  const heights = tops.map((top, i) => (tops[i + 1] ?? bottom) - top);
+  const withLink = pageHeight();
+  const rest = withLink - (bottom - (tops[0] ?? bottom));
+  // A chart keeps its title and image; a card its first block.
+  const kept = blocksThatFit(heights, rest, withLink - without, WORDPRESS_MAX_HEIGHT, unit.tagName === 'FIGURE' ? 2 : 1);
+  blocks.slice(kept).forEach((b) => b.classList.add('embed-cut'));
+  more.hidden = kept === blocks.length;
+}
+
 if (window.parent !== window) {
   const unitId = root.dataset.embedUnit ?? 'embed';
   let last = 0;
 
   const report = (force: boolean) => {
-    const height = toReportedHeight(root.getBoundingClientRect().height);
+    if (ctx.secret) fitWordPress();
+    const height = toReportedHeight(pageHeight());
     if (!height || (height === last && !force)) return;
     last = height;
     // Height is not a secret, and the host's origin is unknown to us: target '*'.
-    for (const message of heightMessages(height, ctx, unitId, location.href)) window.parent.postMessage(message, '*');
+    for (const message of heightMessages(height, ctx, unitId, location.href, root.scrollWidth)) window.parent.postMessage(message, '*');
     // Native responsive iframes (<meta name="responsive-embedded-sizing"> + CSS frame-sizing on
     // the host's iframe), where the browser has them. Throws when the host did not opt in.
     try {
@@ -36,7 +65,13 @@ if (window.parent !== window) {
 
   new ResizeObserver(() => report(false)).observe(root);
   window.addEventListener('message', (event) => {
-    if (event.source === window.parent && isHeightRequest(event.data, ctx)) report(true);
+    if (event.source !== window.parent) return;
+    // An iframe-resizer v4 parent introduces itself; its first answer is typed 'init'.
+    const resizerId = iframeResizerInitId(event.data);
+    if (resizerId) {
+      ctx.resizerId = resizerId;
+      window.parent.postMessage(iframeResizerMessage(resizerId, toReportedHeight(pageHeight()), root.scrollWidth, 'init'), '*');
+    } else if (isHeightRequest(event.data, ctx)) report(true);
   });
 
   if (ctx.secret) {

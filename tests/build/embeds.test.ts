@@ -12,12 +12,13 @@ import { brotliCompressSync, gunzipSync } from 'node:zlib';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { chartAnchor } from '../../src/lib/charts/assets';
+import { ELEMENT_NAME } from '../../src/lib/embed/element';
 import { EMBED_ATTR } from '../../src/lib/embed/host';
 import { chartHomes } from '../../src/lib/charts/homes';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, readText } from '../support/dist';
 import { attr, elements, parseHtml, textOf, type Document, type Element } from '../support/html';
-import { parseHeadersFile, headersFor } from '../support/csp';
+import { HEADER_HOSTS, parseHeadersFile, headersFor } from '../support/csp';
 
 const KB = 1024;
 const { model } = checkContent(readContentFiles(ROOT));
@@ -143,12 +144,17 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(footer.childNodes.filter((n) => 'tagName' in n).at(-1)).toBe(shares[0]);
       const control = all(shares[0]!, 'div').find((d) => hasClass(d, 'embed-codes') && all(d, 'textarea').some((t) => textOf(t) === `${site}${u.embedDir}`));
       expect(control, `Embed codes of ${u.label} in #${anchor}`).toBeDefined();
-      const codes = all(control!, 'textarea').map((t) => textOf(t));
-      expect(codes).toHaveLength(3);
-      expect(codes[0]).toContain(`${EMBED_ATTR}="${site}${u.embedDir}"`);
-      expect(codes[0]).toContain(`<script async src="${site}embed.js"></script>`);
-      expect(codes[1]).toMatch(new RegExp(`^<iframe src="${site}${u.embedDir}" title="[^"]+" width="100%" height="\\d+"`));
-      expect(codes[2]).toBe(`${site}${u.embedDir}`);
+      // Each code box says which code it holds: data-embed-code="script|responsive|iframe|oembed".
+      const boxes = all(control!, 'div').filter((d) => attr(d, 'data-embed-code'));
+      const codes = Object.fromEntries(boxes.map((b) => [attr(b, 'data-embed-code'), textOf(all(b, 'textarea')[0]!)]));
+      expect(Object.keys(codes)).toEqual(['responsive', 'script', 'iframe', 'oembed']);
+      expect(codes.responsive).toContain(`${EMBED_ATTR}="${site}${u.embedDir}"`);
+      expect(codes.responsive).toContain(`<script async src="${site}embed.js"></script>`);
+      expect(codes.script).toMatch(new RegExp(`^<${ELEMENT_NAME} src="${site}${u.embedDir}" data-height="\\d+"><a href="[^"]+">[^<]+</a></${ELEMENT_NAME}>\\n<script async src="${site}embed/element\\.js"></script>$`));
+      expect(codes.iframe).toMatch(new RegExp(`^<iframe src="${site}${u.embedDir}" title="[^"]+" width="100%" height="\\d+"`));
+      expect(codes.oembed).toBe(`${site}${u.embedDir}`);
+      // The script embed's fragment sits next to the embed page.
+      expect(JSON.parse(readText(outDir, `${u.embedDir}fragment.json`))).toMatchObject({ version: 1, html: expect.stringContaining('embed-footer') });
       expect(all(control!, 'a').map((a) => attr(a, 'href'))).toContain(`${base}${u.embedDir}`);
     });
 
@@ -169,6 +175,15 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(code).toContain(EMBED_ATTR);
       expect(code).not.toMatch(/\bimport\b|\bexport\b/); // a classic script: works without type="module"
       expect(brotli(path)).toBeLessThanOrEqual(2 * KB);
+    });
+
+    it('serves the script embed’s script and stylesheet at stable, unhashed URLs, the script within 2 KB brotli', () => {
+      const path = join(outDir, 'embed/element.js');
+      const code = readFileSync(path, 'utf8');
+      expect(code).toContain(ELEMENT_NAME);
+      expect(code).not.toMatch(/\bimport\b|\bexport\b|innerHTML|insertAdjacentHTML|outerHTML/); // classic, and never writes HTML
+      expect(brotli(path)).toBeLessThanOrEqual(2 * KB);
+      expect(readFileSync(join(outDir, 'embed/element.css'), 'utf8')).toMatch(/:host\s*{[^}]*--explainer-font/);
     });
 
     it('reports heights with one bundled script per embed page, within 2 KB brotli', () => {
@@ -217,18 +232,20 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       }
     });
 
-    it('lets any site frame the embed pages and no site frame the others (host header file, under the base)', () => {
+    it.each(HEADER_HOSTS)('lets any site frame the embed pages and no site frame the others (host header file, under the base; %s)', (host) => {
       const rules = parseHeadersFile(readText(outDir, '_headers'));
-      const xfo = (path: string) => headersFor(rules, path).filter(([n]) => n.toLowerCase() === 'x-frame-options');
+      const xfo = (path: string) => headersFor(rules, path, host).filter(([n]) => n.toLowerCase() === 'x-frame-options');
       const ancestors = (path: string) =>
-        headersFor(rules, path).flatMap(([n, v]) => (n.toLowerCase() === 'content-security-policy' ? [/frame-ancestors ([^;]*)/.exec(v)?.[1]] : [])).filter(Boolean);
+        headersFor(rules, path, host).flatMap(([n, v]) => (n.toLowerCase() === 'content-security-policy' ? [/frame-ancestors ([^;,]*)/.exec(v)?.[1]] : [])).filter(Boolean);
+      const cors = (path: string) => headersFor(rules, path, host).filter(([n]) => n.toLowerCase() === 'access-control-allow-origin').map(([, v]) => v);
       for (const u of units) {
         expect(xfo(`${base}${u.embedDir}`), u.label).toEqual([]);
         expect(ancestors(`${base}${u.embedDir}`), u.label).toEqual(['*']);
+        expect(cors(`${base}${u.embedDir}oembed.json`), u.label).toEqual(['*']);
       }
-      for (const page of ['', 'sources/', ...model.stacks.map((s) => `${s.id}/`)]) {
+      for (const page of ['', 'sources/', 'embed/', ...model.stacks.map((s) => `${s.id}/`)]) {
         expect(xfo(`${base}${page}`).map(([, v]) => v), page).toEqual(['DENY']);
-        expect(ancestors(`${base}${page}`), page).toEqual([]);
+        expect(ancestors(`${base}${page}`), page).toEqual(["'none'"]);
       }
     });
   });

@@ -4,6 +4,7 @@
  * reads it would send them) and the newsroom's pages on localhost.
  *
  * - With our host script and with pym.js 1.3.2 as the host's library, at 320, 600 and 900 px,
+ *   (and with iframe-resizer v4's parent script, at 600 px),
  *   sampled cards' and charts' frames are as tall as their pages (±2 px) after load, after
  *   something inside opens, and after the host page is resized; no frame scrolls inside.
  * - Messages from other windows, malformed messages, absurd heights and javascript: URLs change
@@ -11,6 +12,7 @@
  * - The responsive code copied with the Copy button, pasted into a blank page, renders the embed;
  *   so does the plain iframe code.
  * - Framing: the embed pages can be framed from another site; the article pages cannot.
+ * WordPress, with its real wp-embed.js, is tested by tests/e2e/wordpress.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +24,7 @@ import { EMBED_ATTR } from '../../src/lib/embed/host';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, fileForPath } from '../support/dist';
-import { headersFor, parseHeadersFile } from '../support/csp';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { headersFileFor, serveStatic, type StaticServer } from '../support/static-server';
 
 const { outDir } = builds.root;
 const PARENT_DIR = join(ROOT, 'tests/.tmp/embeds-parent');
@@ -46,13 +47,8 @@ let browser: Browser;
 let site: StaticServer;
 let parent: StaticServer;
 
-/** The headers a _headers-reading host (Cloudflare Pages' rules) sends; repeated headers joined as it does. */
-function hostHeaders(path: string): Record<string, string> {
-  const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
-  const out: Record<string, string> = {};
-  for (const [name, value] of headersFor(rules, path)) out[name] = out[name] ? `${out[name]}, ${value}` : value;
-  return out;
-}
+/** The headers a _headers-reading host sends (tests/support/static-server.ts). */
+const hostHeaders = headersFileFor(outDir);
 
 function writeParent(name: string, body: string): string {
   writeFileSync(join(PARENT_DIR, name), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><style>body{margin:0;font:16px serif}p{margin:1rem}</style></head><body>${body}</body></html>`);
@@ -115,6 +111,7 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     rmSync(PARENT_DIR, { recursive: true, force: true });
     mkdirSync(PARENT_DIR, { recursive: true });
     copyFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), join(PARENT_DIR, 'pym.v1.min.js'));
+    copyFileSync(join(ROOT, 'node_modules/iframe-resizer/js/iframeResizer.min.js'), join(PARENT_DIR, 'iframeResizer.min.js'));
     site = await serveStatic(outDir, { host: '127.0.0.1', headers: hostHeaders });
     parent = await serveStatic(PARENT_DIR, { host: 'localhost' });
     browser = await launchChromium();
@@ -156,6 +153,24 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
       expect(errors).toEqual([]);
       await context.close();
     });
+  });
+
+  it('answers iframe-resizer v4 (MIT, from npm) as the host’s library: frames grow to their pages, and again after opening a table inside', async () => {
+    const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const frames = sample.map((u, i) => `<p>Newsroom text before.</p><iframe id="ir${i}" title="${u.heading}" src="${site.url}${u.path}" width="100%" frameborder="0"></iframe>`).join('\n');
+    // iframe-resizer's documented set-up: its parent script, then iFrameResize(options, selector).
+    writeFileSync(join(PARENT_DIR, 'iframe-resizer-init.js'), "iFrameResize({ log: false, checkOrigin: true }, 'iframe');\n");
+    await page.goto(writeParent('iframe-resizer.html', `${frames}<p>After.</p><script src="iframeResizer.min.js"></script><script src="iframe-resizer-init.js"></script>`));
+    const loaded = await expectFitted(page, 'iframe-resizer v4 loaded');
+    // Without our answer its frames stay at the default 150 px with scrolling off.
+    loaded.forEach((h, i) => expect(h, sample[i]!.label).toBeGreaterThan(150));
+    await openSomethingInside(page);
+    const opened = await expectFitted(page, 'iframe-resizer v4 after opening');
+    opened.forEach((h, i) => expect(h, `${sample[i]!.label} grew`).toBeGreaterThan(loaded[i]!));
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('ignores messages from other windows, malformed messages, absurd heights and javascript: URLs', async () => {
@@ -253,11 +268,11 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     await page.goto(`${site.url}${card.stack}/`);
     const control = page.locator(`article[aria-labelledby="${card.id}"] footer details.embed-codes`);
     await control.locator('summary').click();
-    const copy = control.locator('[data-code="responsive"] ex-copy-button button');
+    const copy = control.locator('[data-embed-code="responsive"] ex-copy-button button');
     await copy.click();
-    await expect.poll(() => control.locator('[data-code="responsive"] .copy-status').textContent(), POLL).toBe('Copied');
+    await expect.poll(() => control.locator('[data-embed-code="responsive"] .copy-status').textContent(), POLL).toBe('Copied');
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
-    expect(snippet).toBe(await control.locator('[data-code="responsive"] textarea').inputValue());
+    expect(snippet).toBe(await control.locator('[data-embed-code="responsive"] textarea').inputValue());
     expect(snippet).toContain(`${SITE_URL}/embed/${card.stack}/${card.id}/`);
 
     const blank = await context.newPage();
@@ -270,56 +285,11 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
       .poll(async () => Math.abs((await iframe.evaluate((el) => el.getBoundingClientRect().height)) - (await frame.evaluate(() => document.documentElement.getBoundingClientRect().height))), POLL)
       .toBeLessThanOrEqual(TOLERANCE);
 
-    const plain = await control.locator('[data-code="iframe"] textarea').inputValue();
+    const plain = await control.locator('[data-embed-code="iframe"] textarea').inputValue();
     await blank.goto(writeParent('pasted-iframe.html', plain));
     const plainFrame = (await (await blank.waitForSelector('iframe')).contentFrame())!;
     await expect.poll(() => plainFrame.locator('h1').textContent(), POLL).toBe(card.data.title);
     await context.close();
-  });
-
-  it('sizes itself in WordPress: the oEmbed HTML, sanitised and sandboxed as WordPress does, with wp-embed.js’s protocol', async () => {
-    const u = sample[0]!;
-    const json = JSON.parse(readFileSync(join(outDir, `${u.path}oembed.json`), 'utf8')) as { html: string };
-    // The site answers at 127.0.0.1 here instead of its real address.
-    let html = json.html.split(`${SITE_URL}/`).join(site.url);
-    // What wp_filter_oembed_result does to an untrusted provider's HTML (WordPress 6.x).
-    const secret = 'Ab12Cd34Ef';
-    html = html
-      .replace(/ src="([^"]*)"/, ` src="$1#?secret=${secret}" data-secret="${secret}"`)
-      .replace('<blockquote', `<blockquote data-secret="${secret}"`)
-      .replace('<iframe', '<iframe style="position: absolute; visibility: hidden;"')
-      .replace('<blockquote', '<blockquote class="wp-embedded-content"')
-      .replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
-    // The receiving half of wp-includes/js/wp-embed.js: secret and source checks, height clamped to 200–1000.
-    const wpEmbed = `<script>window.addEventListener('message', function (e) {
-      var data = e.data; if (!data || !(data.secret || data.message || data.value) || /[^a-zA-Z0-9]/.test(data.secret)) return;
-      var iframes = document.querySelectorAll('iframe[data-secret="' + data.secret + '"]');
-      var quotes = document.querySelectorAll('blockquote[data-secret="' + data.secret + '"]');
-      for (var i = 0; i < quotes.length; i++) quotes[i].style.display = 'none';
-      for (i = 0; i < iframes.length; i++) {
-        if (e.source !== iframes[i].contentWindow) continue;
-        iframes[i].removeAttribute('style');
-        if (data.message === 'height') { var h = parseInt(data.value, 10); if (h > 1000) h = 1000; else if (~~h < 200) h = 200; iframes[i].height = h; }
-      }
-    });</script>`;
-    const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(writeParent('wordpress.html', `${wpEmbed}<p>Post text.</p>${html}`));
-    const iframe = (await page.$('iframe.wp-embedded-content')) as ElementHandle<HTMLIFrameElement>;
-    const frame = (await iframe.contentFrame())!;
-    await expect.poll(() => frame.locator('h1').textContent(), POLL).toBe(u.heading);
-    // The embed spoke (its bundled script ran in the sandbox): the fallback quote gives way to the frame.
-    await expect.poll(() => page.locator('blockquote.wp-embedded-content').isHidden(), POLL).toBe(true);
-    await expect
-      .poll(async () => {
-        const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-        const height = Number(await iframe.getAttribute('height'));
-        return height === Math.min(1000, Math.max(200, content)) && (await iframe.getAttribute('style')) === null;
-      }, POLL)
-      .toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('applies ?theme= and ?bg=transparent inside the embed', async () => {

@@ -10,11 +10,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { builds, ROOT, SUB_BASE } from '../support/builds';
 import { chromiumAvailable, launchChromium } from '../support/browser';
+import { freePort } from '../support/static-server';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const SAMPLE = join(ROOT, 'tests/fixtures/deploy/nginx.conf');
@@ -26,15 +26,6 @@ function nginxAvailable(): boolean {
   return ok;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-
 describe('the documented nginx recipe', () => {
   it('is shown verbatim in the deploying guide (docs/deploying.md, or the README before it), so what is tested is what readers copy', () => {
     const guides = ['docs/deploying.md', 'README.md'].filter((f) => existsSync(join(ROOT, f)));
@@ -43,7 +34,7 @@ describe('the documented nginx recipe', () => {
   });
 });
 
-describe.runIf(nginxAvailable())('the README nginx server block, served by nginx', () => {
+describe.runIf(nginxAvailable())('the documented nginx server block, served by nginx', () => {
   let proc: ChildProcess | undefined;
   let origin = '';
   let url = '';
@@ -113,13 +104,26 @@ describe.runIf(nginxAvailable())('the README nginx server block, served by nginx
     expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
-  it('lets anyone frame the embeds, and serves their oEmbed JSON as JSON', async () => {
+  it('lets anyone frame the embeds and fetch their files, not the gallery, and serves their oEmbed JSON as JSON', async () => {
     const embed = readdirSync(join(dist, 'embed')).find((d) => !d.includes('.') && d !== 'chart')!;
     const card = readdirSync(join(dist, 'embed', embed))[0]!;
     const page = await get(`embed/${embed}/${card}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('x-frame-options')).toBeNull();
     expect(page.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    expect(page.headers.get('access-control-allow-origin')).toBe('*');
+    // The script embed's fragment and script are fetched from other sites.
+    for (const path of [`embed/${embed}/${card}/fragment.json`, 'embed/element.js', 'embed/element.css']) {
+      const r = await get(path);
+      await r.arrayBuffer();
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('access-control-allow-origin'), path).toBe('*');
+    }
+    // The gallery is a page like the others.
+    const gallery = await get('embed/');
+    await gallery.arrayBuffer();
+    expect(gallery.headers.get('x-frame-options')).toBe('DENY');
+    expect(gallery.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
     const oembed = await get(`embed/${embed}/${card}/oembed.json`);
     expect(oembed.status).toBe(200);
     expect(oembed.headers.get('content-type')).toBe('application/json; charset=utf-8');

@@ -113,27 +113,52 @@ export function patternMatches(pattern: string, path: string): boolean {
   return re.test(path);
 }
 
+/** The hosts whose documented `_headers` merging is modelled here (npm run test:hosts runs the real ones). */
+export const HEADER_HOSTS = ['cloudflare', 'netlify'] as const;
+export type HeaderHost = (typeof HEADER_HOSTS)[number];
+
 /**
- * The headers a host reading the file sends for a path, as Cloudflare Pages documents it: every
- * matching rule's headers (the same header from two rules is sent twice: two CSPs are both
- * enforced), and `! Name` in a rule drops that header inherited from earlier rules.
+ * The headers a host reading the file sends for a path, following each host's documented rules
+ * (https://developers.cloudflare.com/pages/configuration/headers/,
+ * https://docs.netlify.com/routing/headers/), checked against the real clients by tests/hosts/:
+ *   - Cloudflare Pages keys rules by their path line (a later rule with the same path replaces
+ *     the earlier one), then applies every matching rule in order: a header set by two rules is
+ *     sent once with the values joined by ", " (two CSPs: both enforced), and `! Name` drops
+ *     that header inherited from earlier rules.
+ *   - Netlify applies every matching rule in order, a later value of a name replacing the
+ *     earlier one, and ignores `! Name` lines. Its patterns also match without a trailing slash.
  */
-export function headersFor(rules: HeaderRule[], path: string): [string, string][] {
-  let out: [string, string][] = [];
-  for (const rule of rules.filter((r) => patternMatches(r.pattern, path))) {
-    for (const [name, value] of rule.headers) {
-      if (value === undefined) out = out.filter(([n]) => n.toLowerCase() !== name.toLowerCase());
-      else out.push([name, value]);
+export function headersFor(rules: HeaderRule[], path: string, host: HeaderHost = 'cloudflare'): [string, string][] {
+  const out = new Map<string, [string, string]>();
+  if (host === 'cloudflare') {
+    const byPath = new Map<string, HeaderRule>();
+    for (const r of rules) byPath.set(r.pattern, r);
+    for (const rule of [...byPath.values()].filter((r) => patternMatches(r.pattern, path))) {
+      for (const [name, value] of rule.headers) {
+        const k = name.toLowerCase();
+        if (value === undefined) out.delete(k);
+        else out.set(k, out.has(k) ? [out.get(k)![0], `${out.get(k)![1]}, ${value}`] : [name, value]);
+      }
+    }
+  } else {
+    for (const rule of rules.filter((r) => patternMatches(r.pattern, path) || patternMatches(r.pattern, `${path}/`) || patternMatches(r.pattern.replace(/\/$/, ''), path))) {
+      for (const [name, value] of rule.headers) if (value !== undefined) out.set(name.toLowerCase(), [name, value]);
     }
   }
-  return out;
+  return [...out.values()];
 }
 
-/** The CSP headers sent for a path. */
-export function headerPoliciesFor(rules: HeaderRule[], path: string): string[] {
-  return headersFor(rules, path)
+/**
+ * A joined CSP header value as the policies a browser enforces: a comma separates policies
+ * (CSP3 §2.2.1), and no directive value of ours contains one.
+ */
+export const splitPolicies = (value: string) => value.split(',').map((p) => p.trim()).filter(Boolean);
+
+/** The CSP headers sent for a path, one entry per policy the browser enforces. */
+export function headerPoliciesFor(rules: HeaderRule[], path: string, host: HeaderHost = 'cloudflare'): string[] {
+  return headersFor(rules, path, host)
     .filter(([name]) => name.toLowerCase() === 'content-security-policy')
-    .map(([, v]) => v);
+    .flatMap(([, v]) => splitPolicies(v));
 }
 
 /**
@@ -141,15 +166,16 @@ export function headerPoliciesFor(rules: HeaderRule[], path: string): string[] {
  * framed elsewhere. Browsers ignore X-Frame-Options when any CSP sent has frame-ancestors, and
  * enforce every CSP sent, so framing is allowed only where every frame-ancestors list allows it.
  */
-export function framingProblems(rules: HeaderRule[], path: string, embeddable: boolean): string[] {
-  const xfo = headersFor(rules, path)
+export function framingProblems(rules: HeaderRule[], path: string, embeddable: boolean, host: HeaderHost = 'cloudflare'): string[] {
+  const xfo = headersFor(rules, path, host)
     .filter(([n]) => n.toLowerCase() === 'x-frame-options')
     .map(([, v]) => v.trim().toUpperCase());
-  const ancestors = headerPoliciesFor(rules, path)
+  const ancestors = headerPoliciesFor(rules, path, host)
     .map((p) => parsePolicy(p).get('frame-ancestors'))
     .filter((v): v is string[] => v !== undefined);
   const anyone = ancestors.length ? ancestors.every((a) => a.includes('*') || a.includes('https:')) : !xfo.some((v) => v === 'DENY' || v === 'SAMEORIGIN');
   const onlySelf = ancestors.length ? ancestors.some((a) => a.every((v) => v === "'none'" || v === "'self'")) : xfo.some((v) => v === 'DENY' || v === 'SAMEORIGIN');
+  if (embeddable && xfo.length) return [`${path}: an embed sent X-Frame-Options ${xfo.join(', ')} (${host})`];
   if (embeddable && !anyone) return [`${path}: newsrooms cannot frame this embed (X-Frame-Options ${xfo.join(', ') || '-'}; frame-ancestors ${ancestors.map((a) => a.join(' ')).join(' | ') || '-'})`];
   if (!embeddable && !onlySelf) return [`${path}: may be framed by any site (no frame-ancestors 'none' or X-Frame-Options DENY)`];
   return [];

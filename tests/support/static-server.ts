@@ -4,8 +4,11 @@
  * correct Content-Types for Pagefind and oEmbed files). No dependency, loopback only.
  */
 import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, parseHeadersFile } from './csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -103,4 +106,25 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     origin,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A free TCP port on loopback, for servers the tests start (nginx, the host CLIs). */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createNetServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+/**
+ * The headers a build's own dist/_headers gives each path, as a host that reads the file sends
+ * them (Cloudflare's merging; the file is shaped so that Netlify's gives the same), for
+ * serveStatic's `headers` option.
+ */
+export function headersFileFor(outDir: string): (path: string) => Record<string, string> {
+  // Read on first use: test modules create this before their build check runs.
+  let rules: ReturnType<typeof parseHeadersFile> | undefined;
+  return (path) => Object.fromEntries(headersFor((rules ??= parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'))), path));
 }

@@ -4,6 +4,7 @@
  * functions feed the "Embed" control, the gallery, the oEmbed files and the tests, so what an
  * editor copies is exactly what is tested.
  */
+import { ELEMENT_NAME } from './element';
 import { EMBED_ATTR, HEIGHT_ATTR } from './host';
 
 export interface EmbedUnit {
@@ -38,6 +39,19 @@ export function responsiveSnippet(unit: EmbedUnit, hostScriptUrl: string): strin
   return (
     `<div ${EMBED_ATTR}="${e(unit.embedUrl)}" ${HEIGHT_ATTR}="${unit.height}"><a href="${e(unit.pageUrl)}">${e(unit.title)}</a></div>\n` +
     `<script async src="${e(hostScriptUrl)}"></script>`
+  );
+}
+
+/**
+ * The script embed, without an iframe: a placeholder element that is a plain link until our
+ * script (src/scripts/embed-element.ts) renders the unit into it, in a Shadow DOM. Several on
+ * one page share the script.
+ */
+export function scriptSnippet(unit: EmbedUnit, elementScriptUrl: string): string {
+  const e = escapeHtml;
+  return (
+    `<${ELEMENT_NAME} src="${e(unit.embedUrl)}" ${HEIGHT_ATTR}="${unit.height}"><a href="${e(unit.pageUrl)}">${e(unit.title)}</a></${ELEMENT_NAME}>\n` +
+    `<script async src="${e(elementScriptUrl)}"></script>`
   );
 }
 

@@ -9,8 +9,14 @@
  *   - Datawrapper's `{ "datawrapper-height": { <id>: h } }` object;
  *   - AMP's `{ sentinel: "amp", type: "embed-size", height }` (also what our own host script reads);
  *   - the Medium/Embedly `iframe.resize` JSON string;
- *   - WordPress's `{ secret, message: "height", value }`, only when WordPress put `#?secret=` in our URL.
- * Formats, and the host scripts they come from: docs/embedding.md, "The height messages in detail".
+ *   - WordPress's `{ secret, message: "height", value }`, only when WordPress put `#?secret=` in our URL;
+ *   - iframe-resizer v4's `[iFrameSizer]<id>:<height>:<width>:<type>`, only after its parent
+ *     sent us its init message (which names the id).
+ * The formats are documented by each project: pym.js's src/pym.js (MESSAGE_DELIMITER and
+ * _makeMessage), Datawrapper's chart-core lib/embed.js, the AMP amp-iframe docs ("embed-size"),
+ * WordPress's wp-includes/js/wp-embed.js, and iframe-resizer v4's MIT child script
+ * (js/iframeResizer.contentWindow.js: receiver and sendMsg). No code is taken from them;
+ * iframe-resizer v5 is GPL and was not read. docs/embedding.md has the table.
  */
 
 export type Theme = 'light' | 'dark';
@@ -18,6 +24,8 @@ export type Theme = 'light' | 'dark';
 export interface EmbedContext {
   /** pym.js child id (the parent element's id), when framed by pym.js. */
   childId?: string;
+  /** iframe-resizer v4's frame id, once its parent has sent the init message. */
+  resizerId?: string;
   /** WordPress's per-embed secret from `#?secret=…`, when framed by WordPress. */
   secret?: string;
   /** A forced colour theme; absent means follow the reader's setting ("auto"). */
@@ -34,6 +42,25 @@ export const PYM_DELIMITER = 'xPYMx';
 const CHILD_ID = /^[^\s]{1,128}$/;
 // WordPress's wp-embed.js ignores secrets with anything but ASCII letters and digits.
 const WP_SECRET = /^[A-Za-z0-9]{1,64}$/;
+
+/** iframe-resizer v4 prefixes every message with this (iframeResizer.contentWindow.js: msgID). */
+export const IFRAME_RESIZER_PREFIX = '[iFrameSizer]';
+
+/**
+ * The frame id in an iframe-resizer v4 parent's init message, or null for anything else. The
+ * init message is `[iFrameSizer]<id>:<margin>:<calculateWidth>:<log>:…`; its third field is
+ * `true` or `false` (the child script tells init messages apart the same way). Ids are element
+ * ids the parent chose: no colon (the separator), no whitespace, not absurdly long.
+ */
+export function iframeResizerInitId(data: unknown): string | null {
+  if (typeof data !== 'string' || !data.startsWith(IFRAME_RESIZER_PREFIX)) return null;
+  const fields = data.slice(IFRAME_RESIZER_PREFIX.length).split(':');
+  const id = fields[0]!;
+  return fields[2] === 'true' || fields[2] === 'false' ? (CHILD_ID.test(id) ? id : null) : null;
+}
+
+/** The size report an iframe-resizer v4 parent reads: `[iFrameSizer]<id>:<height>:<width>:<type>`. */
+export const iframeResizerMessage = (id: string, height: number, width: number, type: string) => `${IFRAME_RESIZER_PREFIX}${id}:${height}:${width}:${type}`;
 
 /** Read the embed context from `location.search` and `location.hash`. */
 export function readEmbedContext(search: string, hash: string): EmbedContext {
@@ -61,7 +88,7 @@ export const pymMessage = (childId: string, type: string, payload: string | numb
  * Every message that reports `height`, in the order they are posted.
  * `unitId` names the embed in the Datawrapper-style object; `href` is the `src` of iframe.resize.
  */
-export function heightMessages(height: number, ctx: EmbedContext, unitId: string, href: string): unknown[] {
+export function heightMessages(height: number, ctx: EmbedContext, unitId: string, href: string, width = 0): unknown[] {
   const messages: unknown[] = [
     { 'datawrapper-height': { [unitId]: height } },
     { sentinel: 'amp', type: 'embed-size', height },
@@ -69,16 +96,19 @@ export function heightMessages(height: number, ctx: EmbedContext, unitId: string
   ];
   if (ctx.childId) messages.push(pymMessage(ctx.childId, 'height', height));
   if (ctx.secret) messages.push({ secret: ctx.secret, message: 'height', value: height });
+  if (ctx.resizerId) messages.push(iframeResizerMessage(ctx.resizerId, height, width, 'resize'));
   return messages;
 }
 
 /**
  * True when the parent asks us to report again: pym's parent sends its width on every resize
- * (pym's child answers with its height), and WordPress's wp-embed.js sends `ready` on load.
+ * (pym's child answers with its height), WordPress's wp-embed.js sends `ready` on load, and an
+ * iframe-resizer v4 parent sends `[iFrameSizer]resize` (or `reset`) after its init.
  * Only messages addressed to this embed (our childId, our secret) count.
  */
 export function isHeightRequest(data: unknown, ctx: EmbedContext): boolean {
   if (typeof data === 'string') {
+    if (ctx.resizerId && (data === `${IFRAME_RESIZER_PREFIX}resize` || data === `${IFRAME_RESIZER_PREFIX}reset`)) return true;
     return !!ctx.childId && data.startsWith(pymMessage(ctx.childId, 'width', ''));
   }
   if (data !== null && typeof data === 'object' && ctx.secret) {

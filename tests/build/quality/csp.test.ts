@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builds } from '../../support/builds.ts';
 import { listPages } from '../../support/html.ts';
-import { canonicalPolicy, cspProblems, framingProblems, headerPoliciesFor, pagePolicy, parseHeadersFile } from '../../support/csp.ts';
+import { canonicalPolicy, cspProblems, framingProblems, HEADER_HOSTS, headerPoliciesFor, pagePolicy, parseHeadersFile } from '../../support/csp.ts';
 
 describe.each(Object.entries(builds))('CSP in the %s build', (_name, { outDir, base }) => {
   const pages = listPages(outDir);
@@ -19,26 +19,23 @@ describe.each(Object.entries(builds))('CSP in the %s build', (_name, { outDir, b
     expect(problems.join('\n')).toBe('');
   });
 
-  it('the host header file (_headers) sends each page the same policy as its meta', () => {
+  it.each(HEADER_HOSTS)('the host header file (_headers) sends each page the same policy as its meta (%s)', (host) => {
     const headersFile = join(outDir, '_headers');
     expect(existsSync(headersFile), `${headersFile} is missing`).toBe(true);
     const rules = parseHeadersFile(readFileSync(headersFile, 'utf8'));
     const problems: string[] = [];
     for (const p of pages) {
       const meta = pagePolicy(readFileSync(join(outDir, p.file), 'utf8'))!;
-      const sent = headerPoliciesFor(rules, `${base}${p.route}`).map((h) => canonicalPolicy(h, ['frame-ancestors']));
-      if (!sent.includes(meta)) problems.push(`${base}${p.route}: header policies [${sent.join(' | ')}] do not include the meta policy`);
+      const sent = headerPoliciesFor(rules, `${base}${p.route}`, host).map((h) => canonicalPolicy(h, ['frame-ancestors']));
+      if (sent.length !== 1 || !sent.includes(meta)) problems.push(`${base}${p.route}: header policies [${sent.join(' | ')}] do not include the meta policy`);
     }
     expect(problems.join('\n')).toBe('');
   });
 
-  it('the host header file lets anyone frame an embed and nobody frame the rest', () => {
+  it.each(HEADER_HOSTS)('the host header file lets anyone frame an embed and nobody frame the rest (%s)', (host) => {
     const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
-    const problems = pages.flatMap((p) => {
-      // Embed units are framed by newsrooms; the gallery (embed/) frames them itself, same origin.
-      if (p.route === 'embed/') return [];
-      return framingProblems(rules, `${base}${p.route}`, p.route.startsWith('embed/'));
-    });
+    // Embed units are framed by newsrooms; the gallery (embed/) is a page like the others.
+    const problems = pages.flatMap((p) => framingProblems(rules, `${base}${p.route}`, p.route.startsWith('embed/') && p.route !== 'embed/', host));
     expect(problems.join('\n')).toBe('');
   });
 });

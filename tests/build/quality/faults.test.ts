@@ -66,12 +66,18 @@ describe('fault injection: each check catches its fault', () => {
     const loosened = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8').replace(/script-src 'self'/g, "script-src 'self' https://cdn.example"));
     expect(headerPoliciesFor(loosened, '/').map((p) => canonicalPolicy(p, ['frame-ancestors']))).not.toContain(meta);
     const locked = parseHeadersFile('/*\n  X-Frame-Options: DENY\n');
-    expect(framingProblems(locked, '/embed/a/b/', true)[0]).toMatch(/newsrooms cannot frame this embed/);
-    // frame-ancestors wins over X-Frame-Options, as browsers do.
-    expect(framingProblems(parseHeadersFile('/*\n  X-Frame-Options: DENY\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n'), '/embed/a/b/', true)).toEqual([]);
+    expect(framingProblems(locked, '/embed/a/b/', true)[0]).toMatch(/an embed sent X-Frame-Options DENY/);
     expect(framingProblems(parseHeadersFile(''), '/', false)[0]).toMatch(/may be framed by any site/);
-    // Cloudflare's detach syntax lifts an inherited header for embeds.
-    expect(framingProblems(parseHeadersFile('/*\n  X-Frame-Options: DENY\n/embed/*\n  ! X-Frame-Options\n'), '/embed/a/b/', true)).toEqual([]);
+    // The file main had: a site-wide X-Frame-Options lifted for embeds by Cloudflare's detach line,
+    // then a second /* rule for the CSP. Netlify ignores the detach line and keeps DENY on embeds;
+    // Cloudflare keeps only the last /* rule, so pages lose DENY.
+    const old = '/*\n  X-Frame-Options: DENY\n/embed/*\n  ! X-Frame-Options\n  Content-Security-Policy: frame-ancestors *\n/*\n  Content-Security-Policy: default-src \'self\'\n';
+    expect(framingProblems(parseHeadersFile(old), '/embed/a/b/', true, 'netlify')[0]).toMatch(/an embed sent X-Frame-Options DENY/);
+    expect(framingProblems(parseHeadersFile(old), '/', false, 'cloudflare')[0]).toMatch(/may be framed by any site/);
+    // A site-wide CSP with frame-ancestors 'none' before the embeds' own: Cloudflare joins both.
+    const joined = "/*\n  Content-Security-Policy: frame-ancestors 'none'\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n";
+    expect(framingProblems(parseHeadersFile(joined), '/embed/a/b/', true, 'cloudflare')[0]).toMatch(/newsrooms cannot frame this embed/);
+    expect(framingProblems(parseHeadersFile(joined), '/embed/a/b/', true, 'netlify')).toEqual([]);
   });
 
   it('valid HTML: a stray end tag and a duplicate id', () => {

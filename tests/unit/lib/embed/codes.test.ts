@@ -9,7 +9,6 @@ import {
   type EmbedUnit,
 } from '../../../../src/lib/embed/codes';
 import { EMBED_ATTR } from '../../../../src/lib/embed/host';
-import { withBaseInHeaders } from '../../../../src/lib/embed/headers';
 import { embedScriptPath, oembedPath } from '../../../../src/lib/urls';
 
 const SUB = '/interactives/ukraine-guarantees/';
@@ -108,17 +107,5 @@ describe('embed URLs', () => {
     expect(oembedPath('/embed/chart/x')).toBe('/embed/chart/x/oembed.json');
     expect(embedScriptPath(SUB)).toBe(`${SUB}embed.js`);
     expect(embedScriptPath('/')).toBe('/embed.js');
-  });
-});
-
-describe('withBaseInHeaders', () => {
-  const file = '# comment\n/*\n  X-Frame-Options: DENY\n\n/embed/*\n  ! X-Frame-Options\n';
-  it('prefixes every rule path with the base, once', () => {
-    const once = withBaseInHeaders(file, SUB);
-    expect(once).toBe(`# comment\n${SUB}*\n  X-Frame-Options: DENY\n\n${SUB}embed/*\n  ! X-Frame-Options\n`);
-    expect(withBaseInHeaders(once, SUB)).toBe(once);
-  });
-  it('changes nothing at the root', () => {
-    expect(withBaseInHeaders(file, '/')).toBe(file);
   });
 });

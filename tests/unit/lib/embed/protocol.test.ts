@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   heightMessages,
+  iframeResizerInitId,
+  iframeResizerMessage,
   isHeightRequest,
   pymMessage,
   readEmbedContext,
@@ -90,5 +92,30 @@ describe('wordpressLinkMessage', () => {
     expect(wordpressLinkMessage('data:text/html,x', ctx)).toBeNull();
     expect(wordpressLinkMessage('not a url', ctx)).toBeNull();
     expect(wordpressLinkMessage('https://example.org/', { transparent: false })).toBeNull();
+  });
+});
+
+describe('iframe-resizer v4', () => {
+  // The init message a v4 parent (iframeResizer.js) posts: id, then its settings joined by ':'.
+  const init = '[iFrameSizer]iFrameResizer0:8:false:false:32:true:true:null:bodyOffset:null:null:0:false:parent:scroll:scroll:false';
+  it('reads the frame id from the parent’s init message', () => {
+    expect(iframeResizerInitId(init)).toBe('iFrameResizer0');
+    expect(iframeResizerInitId('[iFrameSizer]my-frame:0:true:false:32')).toBe('my-frame');
+  });
+  it('ignores everything that is not an init message', () => {
+    expect(iframeResizerInitId('[iFrameSizer]resize')).toBeNull();
+    expect(iframeResizerInitId('[iFrameSizer]x:1:2:init')).toBeNull();
+    expect(iframeResizerInitId('[iFrameSizer]a b:8:false')).toBeNull();
+    expect(iframeResizerInitId(`[iFrameSizer]${'x'.repeat(200)}:8:false`)).toBeNull();
+    expect(iframeResizerInitId({ data: init })).toBeNull();
+    expect(iframeResizerInitId(`x${init}`)).toBeNull();
+  });
+  it('answers in the format its parent reads, once introduced', () => {
+    expect(iframeResizerMessage('iFrameResizer0', 742, 600, 'init')).toBe('[iFrameSizer]iFrameResizer0:742:600:init');
+    const ctx = { transparent: false, resizerId: 'f1' };
+    expect(heightMessages(500, ctx, 'u', 'https://e/', 320).at(-1)).toBe('[iFrameSizer]f1:500:320:resize');
+    expect(heightMessages(500, { transparent: false }, 'u', 'https://e/').some((m) => typeof m === 'string' && m.startsWith('[iFrameSizer]'))).toBe(false);
+    expect(isHeightRequest('[iFrameSizer]resize', ctx)).toBe(true);
+    expect(isHeightRequest('[iFrameSizer]resize', { transparent: false })).toBe(false);
   });
 });
