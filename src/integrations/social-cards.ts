@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { getBrand } from '../config/brand-loader';
 import type { Source } from '../schemas/sources';
 import { formatProblem } from '../lib/content-integrity';
-import { componentUses } from '../lib/mdx-scanner';
+import { chartIdsIn } from '../lib/mdx-scanner';
 import { contentLoader } from '../data/model';
 import { ICON_FILES, ICON_SIZES } from '../lib/icons';
 import { socialImageFile } from '../lib/social';

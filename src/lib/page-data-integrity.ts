@@ -16,8 +16,8 @@ interface Input {
   home?: Home;
   comparison?: Comparison;
   stacks: readonly Stack[];
-  /** Each card's stack and `updated` date (its latest change). */
-  cards: readonly { stack: string; id: string; data: { updated: string } }[];
+  /** Each card's stack, publication date and change log. */
+  cards: readonly { stack: string; id: string; data: { published: string; changes: readonly { date: string; kind: string }[] } }[];
   sourceIds: ReadonlySet<string>;
   chartIds: ReadonlySet<string>;
   files: { home: string; comparison: string; stacks: string };
@@ -26,11 +26,14 @@ interface Input {
 /** The latest of some YYYY-MM-DD dates (they sort as text), or undefined for none. */
 export const latestDate = (dates: readonly string[]) => [...dates].sort().at(-1);
 
-/** The card of a stack changed last, with its date. */
+/**
+ * The card of a stack whose story moved last (its latest `update`, else its publication), with
+ * that date. Corrections fix how we told the story, not where it stands, so they do not count.
+ */
 export function latestCardChange(cards: Input['cards'], stack: string): { id: string; updated: string } | undefined {
   return cards
     .filter((c) => c.stack === stack)
-    .map((c) => ({ id: c.id, updated: c.data.updated }))
+    .map((c) => ({ id: c.id, updated: latestDate([c.data.published, ...c.data.changes.filter((ch) => ch.kind === 'update').map((ch) => ch.date)])! }))
     .sort((a, b) => a.updated.localeCompare(b.updated))
     .at(-1);
 }

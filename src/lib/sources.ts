@@ -10,7 +10,7 @@
  * outside any card (the home page) keeps the site-wide number, which is still correct there.
  * Pure: no file or collection access, so the rules are unit-tested on their own.
  */
-import { componentUses } from './content-integrity';
+import { chartIdsIn, componentUses } from './mdx-scanner';
 import { formatDate } from './format';
 
 // ---------------------------------------------------------------------------------------------
@@ -43,7 +43,7 @@ export function sourcesUsedBy(listed: readonly string[], body: string, lookups: 
 }
 
 /** The charts a card's body draws, in order, each once. */
-export const chartsIn = (body: string): string[] => [...new Set(componentUses(body).filter((u) => u.component === 'Chart').map((u) => u.id))];
+export const chartsIn = chartIdsIn;
 
 /** The sources behind a chart's rows, each once, in row order. Throws on an unknown id. */
 export function chartSources<S>(chart: { id: string; rows: readonly { source: string }[] }, sources: ReadonlyMap<string, S>): S[] {

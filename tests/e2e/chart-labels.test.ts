@@ -15,7 +15,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { checkContent, readContentFiles } from '../../src/lib/content-integrity';
+import { checkContent } from '../../src/lib/content-integrity';
+import { readContentFiles } from '../../src/lib/content-loader';
 import { chartAssetFiles } from '../../src/lib/charts/assets';
 import { builds, ROOT } from '../support/builds';
 import { chromiumAvailable, launchChromium } from '../support/browser';

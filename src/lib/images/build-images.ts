@@ -5,7 +5,7 @@
  */
 import type { Chart } from '../../schemas/chart';
 import type { Source } from '../../schemas/sources';
-import { chartSources } from '../charts/citation';
+import { chartSources } from '../sources';
 import { cached } from './cache';
 import { chartImages, type ChartImages, type DrawingBrand } from './chart-render';
 import { drawSocialCard, type SocialCardSpec } from './social-card';

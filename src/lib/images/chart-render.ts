@@ -24,7 +24,7 @@ import { chartAssetFiles } from '../charts/assets';
 import { chartConfig, chartSize, FONT_SIZE, LAYOUTS, type ChartLayout } from '../charts/config';
 import { chartTable, tableToCsv } from '../charts/table';
 import { dateText, wrapToWidth } from '../charts/text';
-import { chartSources } from '../charts/citation';
+import { chartSources } from '../sources';
 import { checkDrawable, registerImageFonts } from './fonts';
 import { IMAGE_FONT, imageFont, PAGE_FONT } from './font-family';
 import { SvgContext, type Measure } from './svg-context';

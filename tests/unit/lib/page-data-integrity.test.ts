@@ -18,13 +18,21 @@ describe('page data cross-checks', () => {
     expect(problemsAfter(() => {})).toEqual([]);
   });
 
-  it('refuse a home thread dated before the latest change to its stack', () => {
-    const problems = problemsAfter((f) => {
-      f[CARD] = f[CARD]!.replace("updated: '2025-12-18'", "updated: '2026-01-05'");
-    });
-    expect(problems).toContain(
+  const withChange = (kind: string) => (f: Record<string, string>) => {
+    f[CARD] = f[CARD]!.replace(
+      "updated: '2025-12-18'",
+      `updated: '2026-01-05'\nchanges:\n  - date: '2026-01-05'\n    kind: ${kind}\n    text: Something of substance.\n    sources: [article]`,
+    );
+  };
+
+  it('refuse a home thread dated before the latest update to its stack', () => {
+    expect(problemsAfter(withChange('update'))).toContain(
       `${HOME}: threads[0] (id "plan").asOf: is 2025-12-18, but card guarantees/first-card changed on 2026-01-05: say where the thread stands now and date it`,
     );
+  });
+
+  it('do not count a correction as the story moving on', () => {
+    expect(problemsAfter(withChange('correction')).filter((p) => p.includes('threads[0]'))).toEqual([]);
   });
 
   it('name unknown sources and stacks of a thread', () => {
@@ -65,9 +73,9 @@ describe('latestDate and latestCardChange', () => {
     expect(latestDate(['2025-12-19', '2026-02-13', '2026-01-08'])).toBe('2026-02-13');
     expect(latestDate([])).toBeUndefined();
     const cards = [
-      { stack: 'a', id: 'one', data: { updated: '2026-01-02' } },
-      { stack: 'a', id: 'two', data: { updated: '2026-02-11' } },
-      { stack: 'b', id: 'three', data: { updated: '2026-03-01' } },
+      { stack: 'a', id: 'one', data: { published: '2025-12-18', changes: [{ date: '2026-01-02', kind: 'update' }] } },
+      { stack: 'a', id: 'two', data: { published: '2025-12-18', changes: [{ date: '2026-02-11', kind: 'update' }, { date: '2026-12-02', kind: 'correction' }] } },
+      { stack: 'b', id: 'three', data: { published: '2026-03-01', changes: [] } },
     ];
     expect(latestCardChange(cards, 'a')).toEqual({ id: 'two', updated: '2026-02-11' });
     expect(latestCardChange(cards, 'c')).toBeUndefined();

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { checkContent, readContentFiles } from '../../../../src/lib/content-integrity';
+import { checkContent } from '../../../../src/lib/content-integrity';
+import { readContentFiles } from '../../../../src/lib/content-loader';
 import { regionFigures } from '../../../../src/lib/map/draw';
 import { renderSvg } from '../../../../src/lib/images/chart-render';
 import { loadBrand } from '../../../../src/config/brand-loader';
