@@ -43,7 +43,7 @@ export function sourcesUsedBy(listed: readonly string[], body: string, lookups: 
 }
 
 /** The charts a card's body draws, in order, each once. */
-export const chartsIn = chartIdsIn;
+export const chartsIn = (body: string): string[] => [...new Set(chartIdsIn(body))];
 
 /** The sources behind a chart's rows, each once, in row order. Throws on an unknown id. */
 export function chartSources<S>(chart: { id: string; rows: readonly { source: string }[] }, sources: ReadonlyMap<string, S>): S[] {

@@ -19,6 +19,8 @@ describe('indexContent', () => {
     expect([...index.sourceNumbers]).toEqual([
       ['article', 1],
       ['treaty', 2],
+      ['state-agency', 3],
+      ['relay-outlet', 4],
     ]);
     expect(index.sources.get('treaty')?.id).toBe('treaty');
   });
