@@ -266,8 +266,10 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     });
     const page = await context.newPage();
     await page.goto(`${site.url}${card.stack}/`);
-    const control = page.locator(`article[aria-labelledby="${card.id}"] footer details.embed-codes`);
-    await control.locator('summary').click();
+    // The card's one Share & embed control; the card's own codes come first in it.
+    const share = page.locator(`article[aria-labelledby="${card.id}"] footer details.share-embed`);
+    await share.locator('summary').click();
+    const control = share.locator('.embed-codes').first();
     const copy = control.locator('[data-embed-code="responsive"] ex-copy-button button');
     await copy.click();
     await expect.poll(() => control.locator('[data-embed-code="responsive"] .copy-status').textContent(), POLL).toBe('Copied');
