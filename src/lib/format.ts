@@ -54,7 +54,12 @@ function formatRange(low: number, high: number, unit: Figure['unit']): string {
 }
 
 /** A figure record as prose: 'about €210bn', '78.1% to 81%'. */
-export function formatFigure(f: Pick<Figure, 'value' | 'low' | 'high' | 'unit' | 'approx'>): string {
+export function formatFigure(f: Pick<Figure, 'value' | 'low' | 'high' | 'unit' | 'approx'> & { moreThan?: boolean }): string {
   const text = f.value !== undefined ? formatAmount(f.value, f.unit) : formatRange(f.low!, f.high!, f.unit);
-  return f.approx ? `about ${text}` : text;
+  return hedged(text, f);
+}
+
+/** The source's own hedge in front of a number: "about €210bn", "more than 80%". */
+export function hedged(text: string, f: { approx?: boolean; moreThan?: boolean }): string {
+  return f.moreThan ? `more than ${text}` : f.approx ? `about ${text}` : text;
 }

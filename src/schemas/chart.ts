@@ -30,6 +30,8 @@ export const chartRowSchema = z
     unit: unit.optional(),
     /** The source says "about", "roughly", "nearly". */
     approx: z.boolean().optional(),
+    /** The source gives only a lower bound ("more than 80%"): the value is that bound. */
+    moreThan: z.boolean().optional(),
     asOf: isoDate.optional(),
     source: id.optional(),
     /** Further sources (from a figure record). */

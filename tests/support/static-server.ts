@@ -8,7 +8,7 @@ import { createServer as createNetServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { headersFor, parseHeadersFile } from './csp';
+import { headersFor, parseHeadersFile } from './csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -40,7 +40,9 @@ import {
  */
 export const LAYOUTS = {
   wide: { width: 640, labelChars: 30, fontSize: 13, maxTicks: 6 },
-  narrow: { width: 320, labelChars: 15, fontSize: 12, maxTicks: 3 },
+  // 13 characters a line: the canvas on a 320 px phone is only 288 px wide, and Chart.js gives
+  // the labels at most half of it, so a wider system face must still fit.
+  narrow: { width: 320, labelChars: 13, fontSize: 12, maxTicks: 3 },
 } as const;
 export type ChartLayout = keyof typeof LAYOUTS;
 /** Screens at most this wide get the narrow images. */

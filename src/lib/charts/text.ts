@@ -3,7 +3,7 @@
  * (image, canvas, table, CSV, alt text) takes its words from here, so they cannot disagree.
  */
 import type { Chart, ChartRow } from '../../schemas/chart';
-import { formatAmount, formatDate, formatFigure, formatNumber } from '../format';
+import { formatAmount, formatDate, formatFigure, formatNumber, hedged } from '../format';
 import { t } from '../strings';
 
 type Unit = Chart['unit'];
@@ -61,7 +61,7 @@ export function shortRange(low: number, high: number, unit: Unit): string {
  */
 export function barValueText(row: ChartRow): string {
   const text = row.value !== undefined ? shortAmount(row.value, row.unit) : shortRange(row.low!, row.high!, row.unit);
-  return row.approx ? `about ${text}` : text;
+  return hedged(text, row);
 }
 
 /** Axis ticks, compact: 1,500,000 → '1.5m'; 200 eur-bn → '€200bn'; 50 percent → '50%'. */

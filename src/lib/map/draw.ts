@@ -11,7 +11,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { Chart, ChartRow } from '../../schemas/chart';
 import type { ChartColours } from '../charts/config';
 import { dateText, shortRange, wrapToWidth } from '../charts/text';
-import { formatAmount } from '../format';
+import { formatAmount, hedged } from '../format';
 
 export interface MapGeodata {
   /** Region code (ISO 3166-2) → polygon. */
@@ -45,14 +45,15 @@ export function regionFigures(chart: Chart): RegionFigure[] {
     const low = Math.min(...rows.map((r) => (r.value !== undefined ? r.value : r.low!)));
     const high = Math.max(...rows.map((r) => (r.value !== undefined ? r.value : r.high!)));
     const sorted = [...rows].sort((a, b) => rowValue(a) - rowValue(b));
-    const item = (r: ChartRow) => `${formatAmount(rowValue(r), chart.unit)} (${tracker(r)}, ${dateText(r.asOf)})`;
+    const item = (r: ChartRow) => `${hedged(formatAmount(rowValue(r), chart.unit), r)} (${tracker(r)}, ${dateText(r.asOf)})`;
     return {
       geo: region.geo,
       label: region.label,
       rows,
       low,
       high,
-      share: low === high ? formatAmount(low, chart.unit) : shortRange(low, high, chart.unit),
+      // One row: its value with the source's hedge ("more than 80%"); several: the range they span.
+      share: rows.length === 1 ? hedged(formatAmount(low, chart.unit), rows[0]!) : low === high ? formatAmount(low, chart.unit) : shortRange(low, high, chart.unit),
       detail: sorted.length > 1 ? `${item(sorted[0]!)} to ${item(sorted.at(-1)!)}` : item(sorted[0]!),
     };
   });

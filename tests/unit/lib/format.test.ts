@@ -21,6 +21,7 @@ describe('format', () => {
   });
   it('says "about" when the source does and spells out ranges', () => {
     expect(formatFigure({ value: 210, unit: 'eur-bn', approx: true })).toBe('about €210bn');
+    expect(formatFigure({ value: 80, unit: 'percent', approx: false, moreThan: true })).toBe('more than 80%');
     expect(formatFigure({ low: 185, high: 195, unit: 'eur-bn', approx: false })).toBe('€185bn to €195bn');
   });
 });

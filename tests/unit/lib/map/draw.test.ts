@@ -24,7 +24,9 @@ describe('map', () => {
       const values = f.rows.map((r) => r.value!);
       expect([f.low, f.high]).toEqual([Math.min(...values), Math.max(...values)]);
       // A range reads "78.1–81%"; where every source gives one value, just that value.
-      expect(f.share).toBe(f.low === f.high ? `${f.low}%` : `${f.low}–${f.high}%`);
+      // A range reads "78.1–81%"; one source's value keeps its hedge ("more than 80%").
+      const one = f.rows.length === 1 ? `${f.rows[0]!.moreThan ? 'more than ' : ''}${f.low}%` : `${f.low}–${f.high}%`;
+      expect(f.share).toBe(one);
       for (const r of f.rows) expect(f.detail).toContain(r.label.replace(/^[^,]+,\s*/, ''));
     }
   });
