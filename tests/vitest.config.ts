@@ -18,7 +18,8 @@ export default defineConfig({
         test: {
           name: 'build',
           root: '.',
-          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          // tests/hosts/: Cloudflare's and Netlify's own dev servers over dist/ (about 20 s).
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/hosts/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/global-setup.ts'],
           testTimeout: 60_000,
