@@ -54,7 +54,11 @@ function units(): { card: string; chart: string } {
 }
 
 const available = chromiumAvailable() && existsSync(join(BIN, 'wrangler')) && existsSync(join(BIN, 'netlify'));
-if (!available) console.warn('[hosts tests skipped] wrangler or netlify-cli is not installed (npm ci installs both)');
+if (!available) {
+  // In CI nothing may skip silently: npm ci installs both CLIs, and .ci/run installs Chromium.
+  if (process.env.CI) throw new Error('hosts tests: wrangler, netlify-cli or Chromium is missing in CI');
+  console.warn('[hosts tests skipped] wrangler or netlify-cli is not installed (npm ci installs both)');
+}
 
 describe.skipIf(!available).each(HEADER_HOSTS)('on %s’s own local server', (host) => {
   let proc: ChildProcess | undefined;
