@@ -15,16 +15,17 @@
  * WordPress, with its real wp-embed.js, is tested by tests/e2e/wordpress.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Browser, BrowserContext, ElementHandle, Frame, Page } from 'playwright-core';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { EMBED_ATTR } from '../../src/lib/embed/host';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, fileForPath } from '../support/dist';
-import { headersFileFor, serveStatic, type StaticServer } from '../support/static-server';
+import { headersFileFor, type StaticServer } from '../support/static-server';
+import { openCrossOrigin, type CrossOrigin } from '../support/cross-origin';
 
 const { outDir } = builds.root;
 const PARENT_DIR = join(ROOT, 'tests/.tmp/embeds-parent');
@@ -46,6 +47,7 @@ const available = chromiumAvailable();
 let browser: Browser;
 let site: StaticServer;
 let parent: StaticServer;
+let harness: CrossOrigin | undefined;
 
 /** The headers a _headers-reading host sends (tests/support/static-server.ts). */
 const hostHeaders = headersFileFor(outDir);
@@ -108,18 +110,13 @@ async function openSomethingInside(page: Page): Promise<void> {
 describe.skipIf(!available)('embeds in Chromium, host page on another origin', () => {
   beforeAll(async () => {
     assertBuilt(outDir);
-    rmSync(PARENT_DIR, { recursive: true, force: true });
-    mkdirSync(PARENT_DIR, { recursive: true });
+    harness = await openCrossOrigin(outDir, PARENT_DIR, hostHeaders);
+    ({ site, host: parent, browser } = harness);
     copyFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js'), join(PARENT_DIR, 'pym.v1.min.js'));
     copyFileSync(join(ROOT, 'node_modules/iframe-resizer/js/iframeResizer.min.js'), join(PARENT_DIR, 'iframeResizer.min.js'));
-    site = await serveStatic(outDir, { host: '127.0.0.1', headers: hostHeaders });
-    parent = await serveStatic(PARENT_DIR, { host: 'localhost' });
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await parent?.close();
+    await harness?.close();
   });
 
   it('samples cards and charts', () => {

@@ -7,16 +7,17 @@
  *   shows inside the frame instead, and its link opens in a new tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { EMBED_ATTR } from '../../src/lib/embed/host';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt } from '../support/dist';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { type StaticServer } from '../support/static-server';
+import { openCrossOrigin, type CrossOrigin } from '../support/cross-origin';
 
 const { outDir } = builds.root;
 const HOST_DIR = join(ROOT, 'tests/.tmp/footnotes-host');
@@ -52,21 +53,17 @@ describe.skipIf(!chromiumAvailable())('clicking a footnote in an embed, host pag
   let browser: Browser;
   let site: StaticServer;
   let host: StaticServer;
+  let harness: CrossOrigin | undefined;
   // The card with the most footnotes.
   const card = [...model.cards].sort((a, b) => (b.body.match(/<Cite /g)?.length ?? 0) - (a.body.match(/<Cite /g)?.length ?? 0))[0]!;
 
   beforeAll(async () => {
     assertBuilt(outDir);
-    rmSync(HOST_DIR, { recursive: true, force: true });
-    mkdirSync(HOST_DIR, { recursive: true });
-    site = await serveStatic(outDir, { host: '127.0.0.1' });
-    host = await serveStatic(HOST_DIR, { host: 'localhost' });
-    browser = await launchChromium();
+    harness = await openCrossOrigin(outDir, HOST_DIR);
+    ({ site, host, browser } = harness);
   });
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await host?.close();
+    await harness?.close();
   });
 
   it.each([

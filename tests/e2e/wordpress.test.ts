@@ -11,13 +11,14 @@
  * full explainer" in a card and in a chart takes the top window to the unit in the explainer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ElementHandle } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable } from '../support/browser';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt } from '../support/dist';
-import { headersFileFor, serveStatic, type StaticServer } from '../support/static-server';
+import { headersFileFor, type StaticServer } from '../support/static-server';
+import { openCrossOrigin, type CrossOrigin } from '../support/cross-origin';
 
 const { outDir } = builds.root;
 const WP_EMBED = join(ROOT, 'tests/fixtures/clients/wp-embed.js');
@@ -52,21 +53,17 @@ describe.skipIf(!available)('in WordPress, with its real wp-embed.js, at a 600 p
   let browser: Browser;
   let site: StaticServer;
   let parent: StaticServer;
+  let harness: CrossOrigin | undefined;
   const all = available ? units() : [];
 
   beforeAll(async () => {
     assertBuilt(outDir);
-    rmSync(PARENT_DIR, { recursive: true, force: true });
-    mkdirSync(PARENT_DIR, { recursive: true });
+    harness = await openCrossOrigin(outDir, PARENT_DIR, headersFileFor(outDir));
+    ({ site, host: parent, browser } = harness);
     writeFileSync(join(PARENT_DIR, 'wp-embed.js'), readFileSync(WP_EMBED));
-    site = await serveStatic(outDir, { host: '127.0.0.1', headers: headersFileFor(outDir) });
-    parent = await serveStatic(PARENT_DIR, { host: 'localhost' });
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await parent?.close();
+    await harness?.close();
   });
 
   /** A post with the given units, as WordPress renders it, each with its own secret. */
