@@ -5,6 +5,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import headInjectDirective from './src/integrations/head-inject-directive.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
+import inlineStylesheet from './src/integrations/inline-stylesheet.ts';
 import embedFragments from './src/integrations/embed-fragments.ts';
 import chartImages from './src/integrations/chart-images.ts';
 import sitemap from '@astrojs/sitemap';
@@ -27,8 +28,9 @@ export default defineConfig({
   // Scoped styles by class keep the HTML small (no data-astro-cid-* attribute on every element).
   scopedStyleStrategy: 'class',
   // Never inline scripts: every script is a file from 'self', so the CSP needs no script hashes.
-  // One stylesheet for the whole site (about 4 KB brotli): every page blocks on one cached
-  // request instead of one per component chunk, which cost a round trip each on a slow phone.
+  // One stylesheet for the whole site (about 5 KB brotli), never one per component chunk. Site
+  // pages carry it inline after the build (src/integrations/inline-stylesheet.ts), so nothing
+  // blocks the first paint but the page itself; embed pages link it.
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   integrations: [
     brandCss(),
@@ -43,6 +45,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !/^\/(?:embed|search|404)\//.test(new URL(page).pathname.slice(base.length - 1)) }),
     // Each embed's fragment.json for the script embed, made from the built embed page.
     embedFragments(),
+    // Site pages carry the stylesheet inline, its hash added to their CSP (before host-headers).
+    inlineStylesheet(),
     // Last: writes dist/_headers from the built files (framing, CSP, CORS, caching; src/lib/host-headers.ts).
     hostHeaders(),
   ],

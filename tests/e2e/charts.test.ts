@@ -38,7 +38,16 @@ const imageFile = (name: keyof typeof builds, id: string, mode = 'light') => `${
 const CLS_OBSERVER = `
   window.__cls = 0; window.__shifts = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) { window.__cls += e.value; window.__shifts.push(e.value); }
+    for (const e of list.getEntries()) if (!e.hadRecentInput) {
+      window.__cls += e.value;
+      // What moved, so a failure names it: tag#id.class from y to y.
+      const moved = (e.sources || []).map((s) => {
+        const n = s.node && s.node.nodeType === 1 ? s.node : s.node && s.node.parentElement;
+        const name = n ? n.tagName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.classList && n.classList.length ? '.' + [...n.classList].join('.') : '') : '?';
+        return name + ' ' + Math.round(s.previousRect.y) + '→' + Math.round(s.currentRect.y) + ' h ' + Math.round(s.previousRect.height) + '→' + Math.round(s.currentRect.height);
+      });
+      window.__shifts.push(e.value.toFixed(5) + ': ' + moved.join(', '));
+    }
   }).observe({ type: 'layout-shift', buffered: true });
 `;
 
@@ -162,8 +171,8 @@ describe.runIf(chromiumAvailable())('charts in the browser', () => {
           const interactive = ids.some((i) => !isMap(i));
           expect(chunkRequests, `${stack}: the Chart.js chunk is fetched once (never for maps alone)`).toHaveLength(interactive ? 1 : 0);
           if (interactive) expect(chunkRequests[0]).toContain(`${builds[name].base}_astro/`);
-          const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
-          expect(cls, `${stack}: cumulative layout shift`).toBe(0);
+          const { cls, shifts } = await page.evaluate(() => ({ cls: (window as unknown as { __cls: number }).__cls, shifts: (window as unknown as { __shifts: string[] }).__shifts }));
+          expect(cls, `${stack}: cumulative layout shift (${shifts.join('; ')})`).toBe(0);
         }
         expect(lazyChecked, 'at least one page has its first chart below the fold').toBeGreaterThan(0);
         expect(errors).toEqual([]);

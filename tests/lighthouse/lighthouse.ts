@@ -2,7 +2,7 @@
  * `npm run lighthouse [-- route …]`: Lighthouse over every page of dist/ (or the routes given),
  * mobile and desktop, with Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), served
  * by the test static server behind a compressing proxy (as hosts serve it). Prints the four category scores, LCP, CLS and TBT per page and
- * writes tests/.tmp/lighthouse.json. Not part of CI: it takes minutes, and its timings are
+ * writes tests/.tmp/lighthouse.json (and each full report in tests/.tmp/lighthouse/). Not part of CI: it takes minutes, and its timings are
  * simulated (Lighthouse's default throttling), so scores vary a little between machines.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -73,6 +73,9 @@ try {
       const result = await lighthouse(`${server.url}${route}`, { port: chrome.port, output: 'json', logLevel: 'error' }, form === 'desktop' ? desktopConfig : undefined);
       if (!result) throw new Error(`Lighthouse returned nothing for ${route}`);
       const { categories, audits } = result.lhr;
+      // The full report, for reading why a page scored as it did (LCP element, blocking requests).
+      mkdirSync(`${ROOT}tests/.tmp/lighthouse`, { recursive: true });
+      writeFileSync(`${ROOT}tests/.tmp/lighthouse/${(route || 'home').replace(/\W+/g, '-').replace(/-$/, '')}-${form}.json`, JSON.stringify(result.lhr));
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
       const notes = Object.values(categories).flatMap((c) =>
         c.id === 'performance' ? [] : c.auditRefs.filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1).map((ref) => `${c.id}:${ref.id}`),

@@ -1,0 +1,45 @@
+/**
+ * After the build, every page outside embed/ carries the site stylesheet inline instead of
+ * linking it (why, and why embeds keep the link: src/lib/inline-stylesheet.ts). Runs before
+ * host-headers, which copies each page's CSP <meta>, with the new hash, into _headers.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inlineStylesheet, linkedStylesheets } from '../lib/inline-stylesheet';
+
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    return e.isDirectory() ? htmlFiles(full) : e.name.endsWith('.html') ? [full] : [];
+  });
+
+export default function inlineStylesheetIntegration(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'inline-stylesheet',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        let count = 0;
+        for (const file of htmlFiles(out)) {
+          const page = relative(out, file).split(sep).join('/');
+          if (page.startsWith('embed/')) continue;
+          let html = readFileSync(file, 'utf8');
+          for (const href of linkedStylesheets(html)) {
+            if (!href.startsWith(`${base}_astro/`)) throw new Error(`${page}: links a stylesheet outside ${base}_astro/ (${href}); only the built one can be inlined`);
+            const css = readFileSync(join(out, href.slice(base.length)), 'utf8');
+            html = inlineStylesheet(html, href, css, page);
+          }
+          writeFileSync(file, html);
+          count++;
+        }
+        logger.info(`site stylesheet inlined in ${count} pages (embed pages keep the link)`);
+      },
+    },
+  };
+}
