@@ -89,7 +89,7 @@ describe('fault injection: each check catches its fault', () => {
     expect(errors.map((e) => e.message).join('\n')).toMatch(/Stray end tag “span”/);
   });
 
-  it('budgets: heavy HTML, a heavy stylesheet, a render-blocking script and heavy JavaScript on load', async () => {
+  it('budgets: heavy HTML, a heavy stylesheet (linked or inline), a render-blocking script and heavy JavaScript on load', async () => {
     const dir = faultyCopy('budgets');
     writeFileSync(join(dir, '_astro/fault-heavy.css'), `.x{content:"${incompressible(10 * 1024)}"}`);
     writeFileSync(join(dir, '_astro/fault-heavy.js'), `console.log("${incompressible(24 * 1024)}");`);
@@ -97,7 +97,9 @@ describe('fault injection: each check catches its fault', () => {
     editFile(dir, 'sources/index.html', inMain(`<p>${incompressible(45 * 1024)}</p>`));
     editFile(dir, 'updates/index.html', inHead('<link rel="stylesheet" href="/_astro/fault-heavy.css"><script src="/_astro/fault-blocking.js"></script>'));
     editFile(dir, '404.html', inHead('<script type="module" src="/_astro/fault-heavy.js"></script>'));
+    editFile(dir, 'search/index.html', inHead(`<style>.x{content:"${incompressible(10 * 1024)}"}</style>`));
     const problems = budgetProblems(await measureSite(dir, '/')).join('\n');
+    expect(problems).toMatch(/^search\/: render-blocking CSS \d+\.\d KB brotli > 8\.0 KB$/m);
     expect(problems).toMatch(/^sources\/: HTML \d+\.\d KB brotli > 40\.0 KB$/m);
     expect(problems).toMatch(/^updates\/: render-blocking CSS \d+\.\d KB brotli > 8\.0 KB$/m);
     expect(problems).toMatch(/^updates\/: render-blocking scripts: \/_astro\/fault-blocking\.js$/m);
