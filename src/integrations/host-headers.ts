@@ -4,17 +4,11 @@
  * says what every response gets and why the file is shaped as it is.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtFiles } from './built-files';
 import { fileURLToPath } from 'node:url';
 import { extractCspMeta, formatHeadersFile, hostHeaderRules, type BuiltPage } from '../lib/host-headers';
-
-function allFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = join(dir, e.name);
-    return e.isDirectory() ? allFiles(full) : [full];
-  });
-}
 
 export default function hostHeaders(): AstroIntegration {
   let base = '/';
@@ -26,10 +20,7 @@ export default function hostHeaders(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const files = allFiles(out)
-          .map((f) => relative(out, f).split(sep).join('/'))
-          .filter((f) => f !== '_headers')
-          .sort();
+        const files = builtFiles(out).filter((f) => f !== '_headers');
         const pages: BuiltPage[] = files
           .filter((f) => f.endsWith('.html'))
           .map((file) => {

@@ -4,16 +4,11 @@
  * host-headers, which copies each page's CSP <meta>, with the new hash, into _headers.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inlineStylesheet, linkedStylesheets } from '../lib/inline-stylesheet';
-
-const htmlFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = join(dir, e.name);
-    return e.isDirectory() ? htmlFiles(full) : e.name.endsWith('.html') ? [full] : [];
-  });
+import { builtFiles } from './built-files';
 
 export default function inlineStylesheetIntegration(): AstroIntegration {
   let base = '/';
@@ -26,9 +21,8 @@ export default function inlineStylesheetIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         let count = 0;
-        for (const file of htmlFiles(out)) {
-          const page = relative(out, file).split(sep).join('/');
-          if (page.startsWith('embed/')) continue;
+        for (const page of builtFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('embed/'))) {
+          const file = join(out, page);
           let html = readFileSync(file, 'utf8');
           for (const href of linkedStylesheets(html)) {
             if (!href.startsWith(`${base}_astro/`)) throw new Error(`${page}: links a stylesheet outside ${base}_astro/ (${href}); only the built one can be inlined`);
