@@ -12,7 +12,7 @@
  * options to the build's node (say, --cpu-prof).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,9 @@ function multiplyContent(dir: string, factor: number): number {
       out.push({ ...stack, id, title: `${stack.title} (${k})`, order: stack.order + maxOrder * (k - 1), cards: stack.cards.map((c) => `${c}-copy${k}`) });
       mkdirSync(join(dir, 'content/explainers', id), { recursive: true });
       for (const card of stack.cards) {
-        cpSync(join(dir, 'content/explainers', stack.id, `${card}.mdx`), join(dir, 'content/explainers', id, `${card}-copy${k}.mdx`));
+        // A card's own id appears in its body too (<Update card="…"> links to its change log).
+        const body = readFileSync(join(dir, 'content/explainers', stack.id, `${card}.mdx`), 'utf8');
+        writeFileSync(join(dir, 'content/explainers', id, `${card}-copy${k}.mdx`), body.replaceAll(`card="${card}"`, `card="${card}-copy${k}"`));
       }
     }
   }
