@@ -6,9 +6,9 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtFiles } from './built-files';
 import { fileURLToPath } from 'node:url';
 import { extractCspMeta, formatHeadersFile, hostHeaderRules, type BuiltPage } from '../lib/host-headers';
+import { builtFiles } from './built-files';
 
 export default function hostHeaders(): AstroIntegration {
   let base = '/';

@@ -7,7 +7,8 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inlineStylesheet, linkedStylesheets } from '../lib/inline-stylesheet';
+import { inlineStylesheet } from '../lib/inline-stylesheet';
+import { linkedStylesheets } from '../lib/page-stylesheets';
 import { builtFiles } from './built-files';
 
 export default function inlineStylesheetIntegration(): AstroIntegration {

@@ -2,24 +2,16 @@
  * Puts the site's one stylesheet inside a built page, in place of its <link>, and allows it in
  * the page's Content-Security-Policy by hash. Why: on a slow phone a linked stylesheet is one
  * more round trip before anything paints (Lighthouse's simulated mobile LCP fell from 1.38 s to
- * 1.13 s on the guarantee page when it was inlined). Embed pages keep the <link>: the script
+ * 1.12 s on the guarantee page when it was inlined). Embed pages keep the <link>: the script
  * embed loads an embed's stylesheets by URL into the host page (src/lib/embed/fragment.ts), and
  * a host's CSP may allow our origin but never our inline styles. Pure: strings in, string out.
  */
 import { createHash } from 'node:crypto';
+import { stylesheetLinks } from './page-stylesheets';
 
 /** The CSP source that allows exactly this <style> element's text. */
 export function styleHash(css: string): string {
   return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
-}
-
-/** The hrefs of a page's <link rel="stylesheet"> elements, in order. */
-export function linkedStylesheets(html: string): string[] {
-  return (html.match(/<link\b[^>]*>/gi) ?? []).flatMap((tag) => {
-    if (!/\brel\s*=\s*["']?stylesheet\b/i.test(tag)) return [];
-    const href = /\bhref\s*=\s*"([^"]*)"|\bhref\s*=\s*'([^']*)'/i.exec(tag);
-    return href ? [href[1] ?? href[2] ?? ''] : [];
-  });
 }
 
 /**
@@ -30,7 +22,7 @@ export function linkedStylesheets(html: string): string[] {
  */
 export function inlineStylesheet(html: string, href: string, css: string, page: string): string {
   if (/<\/style/i.test(css)) throw new Error(`${page}: the stylesheet ${href} contains "</style" and cannot be inlined`);
-  const link = (html.match(/<link\b[^>]*>/gi) ?? []).find((tag) => /\brel\s*=\s*["']?stylesheet\b/i.test(tag) && tag.includes(`"${href}"`));
+  const link = stylesheetLinks(html).find((l) => l.href === href)?.tag;
   if (!link) throw new Error(`${page}: no <link rel="stylesheet" href="${href}"> to inline`);
   let policyFound = false;
   const withPolicy = html.replace(/<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i, (meta) => {

@@ -18,6 +18,8 @@
  * is served as data everywhere. The script treats the HTML as untrusted all the same.
  */
 
+import { linkedStylesheets } from '../page-stylesheets';
+
 export interface Fragment {
   version: 1;
   /** The unit's HTML: inert markup; URLs relative to the fragment's own address. */
@@ -26,13 +28,9 @@ export interface Fragment {
   styles: string[];
 }
 
-const attrValue = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
-
 export function fragmentFromEmbedPage(page: string, where = 'the embed page'): Fragment {
   const head = page.slice(0, page.indexOf('</head>'));
-  const styles = (head.match(/<link\b[^>]*>/g) ?? [])
-    .filter((tag) => attrValue(tag, 'rel') === 'stylesheet' && attrValue(tag, 'href'))
-    .map((tag) => attrValue(tag, 'href')!);
+  const styles = linkedStylesheets(head);
   const start = page.indexOf('<main');
   const end = page.lastIndexOf('</body>');
   if (start < 0 || end < 0) throw new Error(`${where}: no <main> in the embed page`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineStylesheet, linkedStylesheets, styleHash } from '../../../src/lib/inline-stylesheet';
+import { inlineStylesheet, styleHash } from '../../../src/lib/inline-stylesheet';
+import { linkedStylesheets } from '../../../src/lib/page-stylesheets';
 
 const css = ':root{--ex-text:#111}body{margin:0}';
 const page = (csp = `<meta http-equiv="content-security-policy" content="default-src 'self'; style-src 'self' 'sha256-abc=';">`) =>
