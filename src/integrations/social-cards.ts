@@ -11,6 +11,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,8 @@ import { socialImageFile } from '../lib/social';
 import { t } from '../lib/strings';
 import { drawIcon, type SocialCardSpec } from '../lib/images/social-card';
 import { configureImageCache } from '../lib/images/cache';
-import { cachedChartImages, cachedSocialCard } from '../lib/images/build-images';
+import { cachedChartImages, cachedSocialImages } from '../lib/images/build-images';
+import { inLanes, SocialCardLane } from '../lib/images/social-images';
 import { chartAssetFiles } from '../lib/charts/assets';
 import { drawThumbnail } from '../lib/images/thumb-draw';
 import { thumbFile } from '../lib/images/thumbs';
@@ -59,26 +61,34 @@ export function socialCardSpecs(root: string): { specs: SocialCardSpec[]; source
   return { specs, sources: new Map(model.sources.map((s) => [s.id, s])) };
 }
 
+/**
+ * Cards drawn at once: one lane paints while the others' PNGs encode on the thread pool
+ * (src/lib/images/social-images.ts). One more lane than cores keeps both busy; more only holds
+ * more canvases (about 3 MB each).
+ */
+const DRAW_LANES = availableParallelism() + 1;
+
 /** Every file this integration writes (or only `only`), keyed by its path under the output folder. */
-export function socialFiles(root: string, only?: string): Map<string, Buffer> {
+export async function socialFiles(root: string, only?: string): Promise<Map<string, Buffer>> {
   const brand = getBrand();
   const logo = readFileSync(brand.logoFile);
   const files = new Map<string, Buffer>();
   const wanted = (file: string) => only === undefined || only === file;
   const { specs, sources } = socialCardSpecs(root);
-  for (const spec of specs) {
-    const file = socialImageFile(spec.target);
-    const t = spec.target;
-    // The embed gallery's thumbnails: a card's social card, a chart's own PNG, scaled down.
-    const thumb = t.kind === 'card' ? thumbFile(`${t.stack}/${t.card}`) : t.kind === 'chart' ? thumbFile(`chart/${t.chart}`) : undefined;
-    if (!wanted(file) && !(thumb && wanted(thumb))) continue;
-    const card = cachedSocialCard(spec, brand, logo, sources);
-    if (wanted(file)) files.set(file, card);
-    if (thumb && wanted(thumb)) {
-      const full = t.kind === 'chart' && spec.chart ? cachedChartImages(spec.chart, sources, brand).files.get(chartAssetFiles(spec.chart.id).png)! : card;
-      files.set(thumb, drawThumbnail(full));
-    }
-  }
+  // The embed gallery's thumbnails: a card's social card, a chart's own PNG, scaled down.
+  const thumbOf = ({ target: t }: SocialCardSpec) => (t.kind === 'card' ? thumbFile(`${t.stack}/${t.card}`) : t.kind === 'chart' ? thumbFile(`chart/${t.chart}`) : undefined);
+  const jobs = specs
+    .map((spec) => ({ spec, file: socialImageFile(spec.target), thumb: thumbOf(spec) }))
+    .filter(({ file, thumb }) => wanted(file) || (thumb !== undefined && wanted(thumb)));
+  const lanes = Array.from({ length: Math.min(DRAW_LANES, jobs.length) }, () => new SocialCardLane());
+  const drawn = jobs.length ? await inLanes(jobs, lanes, ({ spec, thumb }, lane) => cachedSocialImages(spec, brand, logo, sources, spec.target.kind === 'card' && thumb !== undefined && wanted(thumb), lane)) : [];
+  jobs.forEach(({ spec, file, thumb }, i) => {
+    const images = drawn[i]!;
+    if (wanted(file)) files.set(file, images.png);
+    if (!thumb || !wanted(thumb)) return;
+    if (images.thumb) files.set(thumb, images.thumb);
+    else if (spec.chart) files.set(thumb, drawThumbnail(cachedChartImages(spec.chart, sources, brand).files.get(chartAssetFiles(spec.chart.id).png)!));
+  });
   if (brand.logoFile.toLowerCase().endsWith('.svg') && wanted(ICON_FILES.svg)) files.set(ICON_FILES.svg, logo);
   for (const [file, size] of Object.entries(ICON_SIZES)) if (wanted(file)) files.set(file, drawIcon(logo, size, brand.palette.light.bg));
   return files;
@@ -86,6 +96,7 @@ export function socialFiles(root: string, only?: string): Map<string, Buffer> {
 
 export default function socialCards(): AstroIntegration {
   let root = '';
+  let drawing: Promise<Map<string, Buffer>> | undefined;
   return {
     name: 'social-cards',
     hooks: {
@@ -93,9 +104,15 @@ export default function socialCards(): AstroIntegration {
         root = fileURLToPath(config.root);
         configureImageCache(root);
       },
+      'astro:build:start': () => {
+        // Start drawing now, so the encoding (on the thread pool) runs while Astro bundles and
+        // renders the pages on the main thread. A failure is reported when build:done awaits it.
+        drawing = socialFiles(root);
+        drawing.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const files = socialFiles(root);
+        const files = await (drawing ?? socialFiles(root));
         for (const [rel, body] of files) {
           const target = join(out, rel);
           await mkdir(dirname(target), { recursive: true });
@@ -105,13 +122,13 @@ export default function socialCards(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         // Dev only: draw a card or icon when it is asked for.
-        server.middlewares.use((req, res, next) => {
+        server.middlewares.use(async (req, res, next) => {
           const base = server.config.base.endsWith('/') ? server.config.base : `${server.config.base}/`;
           const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
           const rel = path.startsWith(base) ? path.slice(base.length) : '';
           if (!/^(og\/.+\.png|thumbs\/.+\.webp)$/.test(rel) && !(Object.values(ICON_FILES) as string[]).includes(rel)) return next();
           try {
-            const body = socialFiles(root, rel).get(rel);
+            const body = (await socialFiles(root, rel)).get(rel);
             if (!body) return next();
             res.writeHead(200, { 'Content-Type': rel.endsWith('.svg') ? 'image/svg+xml' : rel.endsWith('.webp') ? 'image/webp' : 'image/png', 'Cache-Control': 'no-store' });
             res.end(body);

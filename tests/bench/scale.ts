@@ -7,7 +7,9 @@
  * resident memory of the build process (GNU time's "maximum resident set size"). Nothing is
  * committed or left behind. BENCH_ROOT=<dir> measures another copy of the project (say, an
  * export of main) with this checkout's packages. Figures depend on the machine and on what else runs on it: compare
- * runs made on the same idle machine. `BENCH_SCALES=1,3` picks other factors; `BENCH_LOG_DIR=<dir>`
+ * runs made on the same idle machine. A shared virtual machine's builds vary by a second or two
+ * from run to run, so each factor is built BENCH_RUNS times (default 3), the factors taking turns,
+ * and the table shows each factor's median run (with the range of the seconds). `BENCH_SCALES=1,3` picks other factors; `BENCH_LOG_DIR=<dir>`
  * keeps each build's log there (build-x<N>.log), to see where the time goes; BENCH_NODE_ARGS passes
  * options to the build's node (say, --cpu-prof).
  */
@@ -23,6 +25,7 @@ const HERE = fileURLToPath(new URL('../../', import.meta.url));
 /** The project to measure (BENCH_ROOT, e.g. an export of another commit); its packages come from this checkout. */
 const ROOT = process.env.BENCH_ROOT ? join(process.env.BENCH_ROOT, '/') : HERE;
 const SCALES = (process.env.BENCH_SCALES ?? '1,5,10').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TIME = '/usr/bin/time';
 /** Extra options for the build's node, e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'. */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -94,18 +97,28 @@ function run(factor: number): Result {
 }
 
 if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time, Debian package "time") is needed to read the build's peak memory`);
-const results: Result[] = [];
-for (const factor of SCALES) {
-  console.error(`building ×${factor} …`);
-  results.push(run(factor));
-  const r = results.at(-1)!;
-  console.error(`  ${r.cards} cards, ${r.pages} pages: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb.toFixed(0)} MB`);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a whole number of runs, not ${process.env.BENCH_RUNS}`);
+const runs = new Map<number, Result[]>(SCALES.map((f) => [f, []]));
+for (let round = 1; round <= RUNS; round++) {
+  for (const factor of SCALES) {
+    console.error(`building ×${factor} (run ${round} of ${RUNS}) …`);
+    const r = run(factor);
+    runs.get(factor)!.push(r);
+    console.error(`  ${r.cards} cards, ${r.pages} pages: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb.toFixed(0)} MB`);
+  }
 }
+/** A factor's median run by time; its peak memory is the highest of its runs. */
+const median = (all: Result[]): Result & { range: string } => {
+  const sorted = [...all].sort((a, b) => a.seconds - b.seconds);
+  const range = sorted.length > 1 ? `${sorted[0]!.seconds.toFixed(1)}–${sorted.at(-1)!.seconds.toFixed(1)}` : '';
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, peakMb: Math.max(...all.map((r) => r.peakMb)), range };
+};
+const results = SCALES.map((f) => median(runs.get(f)!));
 const first = results[0]!;
 const rows = results.map((r) => {
   const marginal = r === first ? '' : ((r.seconds - first.seconds) / (r.cards - first.cards)).toFixed(3);
-  return [`×${r.factor}`, r.cards, r.pages, r.seconds.toFixed(1), (r.seconds / r.cards).toFixed(3), marginal, (r.seconds / first.seconds).toFixed(2), r.peakMb.toFixed(0)];
+  return [`×${r.factor}`, r.cards, r.pages, r.seconds.toFixed(1), r.range, (r.seconds / r.cards).toFixed(3), marginal, (r.seconds / first.seconds).toFixed(2), r.peakMb.toFixed(0)];
 });
-const head = ['content', 'cards', 'pages', 'build s', 's per card', `marginal s per card (vs ×${first.factor})`, `time vs ×${first.factor}`, 'peak RSS MB'];
+const head = ['content', 'cards', 'pages', 'build s (median)', `range of ${RUNS}`, 's per card', `marginal s per card (vs ×${first.factor})`, `time vs ×${first.factor}`, 'peak RSS MB (highest)'];
 console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

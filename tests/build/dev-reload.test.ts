@@ -75,6 +75,13 @@ describe('astro dev', () => {
     });
     expect(before).not.toContain('about 1,937');
 
+    // The dev server draws a card's social card and its gallery thumbnail when asked.
+    for (const [path, magic] of [['og/article-5/what-article-5-says.png', '\x89PNG'], ['thumbs/article-5/what-article-5-says.webp', 'RIFF']] as const) {
+      const res = await fetch(`http://127.0.0.1:${port}/${path}`);
+      expect(res.status, path).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).toString('latin1', 0, 4), path).toBe(magic);
+    }
+
     const text = readFileSync(FIGURES, 'utf8');
     expect(RECORD.test(text), 'the figure record is where the test expects it').toBe(true);
     writeFileSync(FIGURES, text.replace(RECORD, '$11937\n'));

@@ -6,9 +6,10 @@
 import type { Chart } from '../../schemas/chart';
 import type { Source } from '../../schemas/sources';
 import { chartSources } from '../sources';
-import { cached } from './cache';
+import { cached, cachedAsync } from './cache';
 import { chartImages, type ChartImages, type DrawingBrand } from './chart-render';
-import { drawSocialCard, type SocialCardSpec } from './social-card';
+import type { SocialCardSpec } from './social-card';
+import type { SocialCardLane, SocialImages } from './social-images';
 import type { ImageSize } from './png';
 
 const brandInput = (brand: DrawingBrand) => ({ name: brand.name, palette: brand.palette });
@@ -22,12 +23,25 @@ export function cachedChartImages(chart: Chart, sources: ReadonlyMap<string, Sou
   return { files, png: meta.png };
 }
 
-export function cachedSocialCard(spec: SocialCardSpec, brand: DrawingBrand, logo: Buffer, sources: ReadonlyMap<string, Source>): Buffer {
+/**
+ * A social card and, when `withThumb`, its gallery thumbnail, drawn on `lane` (./social-images.ts).
+ * The thumbnail is part of the entry, so a cached build skips it too.
+ */
+export async function cachedSocialImages(
+  spec: SocialCardSpec,
+  brand: DrawingBrand,
+  logo: Buffer,
+  sources: ReadonlyMap<string, Source>,
+  withThumb: boolean,
+  lane: SocialCardLane,
+): Promise<SocialImages> {
   const used = spec.chart ? chartSources(spec.chart, sources) : [];
   const logoHash = logo.toString('base64');
-  const { files } = cached('social', { spec, sources: used, brand: brandInput(brand), logo: logoHash }, () => ({
-    files: new Map([['card.png', drawSocialCard(spec, brand, logo, sources)]]),
-    meta: null,
-  }));
-  return files.get('card.png')!;
+  const { files } = await cachedAsync('social', { spec, sources: used, brand: brandInput(brand), logo: logoHash, withThumb }, async () => {
+    const drawn = await lane.draw(spec, brand, logo, sources, withThumb);
+    return { files: new Map(Object.entries(drawn)), meta: null };
+  });
+  const png = files.get('png')!;
+  const thumb = files.get('thumb');
+  return thumb ? { png, thumb } : { png };
 }

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
@@ -73,42 +74,84 @@ export function cacheKey(kind: string, input: unknown, fingerprint: string): str
 
 const META = '.meta.json';
 
+interface Drawing<M> {
+  files: Map<string, Buffer>;
+  meta: M;
+}
+
 /**
  * The files of a drawing (relative path → bytes) plus JSON metadata: from the cache when
- * there, otherwise drawn by `draw` and stored. Stores atomically (write, then rename), so a
- * build stopped halfway never leaves a half-written entry.
+ * there, otherwise drawn by `draw` and stored.
  */
-export function cached<M>(
-  kind: string,
-  input: unknown,
-  draw: () => { files: Map<string, Buffer>; meta: M },
-  cache: ImageCache | null = currentImageCache(),
-): { files: Map<string, Buffer>; meta: M; hit: boolean } {
+export function cached<M>(kind: string, input: unknown, draw: () => Drawing<M>, cache: ImageCache | null = currentImageCache()): Drawing<M> & { hit: boolean } {
   if (!cache) return { ...draw(), hit: false };
+  const dir = entryDir(cache, kind, input);
+  const stored = readEntry<M>(dir);
+  return stored ? { ...stored, hit: true } : { ...writeEntry(dir, draw()), hit: false };
+}
+
+/** `cached` for a drawing that finishes later (one encoded off the main thread). */
+export async function cachedAsync<M>(kind: string, input: unknown, draw: () => Promise<Drawing<M>>, cache: ImageCache | null = currentImageCache()): Promise<Drawing<M> & { hit: boolean }> {
+  if (!cache) return { ...(await draw()), hit: false };
+  const dir = entryDir(cache, kind, input);
+  const stored = readEntry<M>(dir);
+  return stored ? { ...stored, hit: true } : { ...(await writeEntryAsync(dir, await draw())), hit: false };
+}
+
+function entryDir(cache: ImageCache, kind: string, input: unknown): string {
   const key = cacheKey(kind, input, cache.fingerprint);
-  const dir = join(cache.dir, key.slice(0, 2), key);
+  return join(cache.dir, key.slice(0, 2), key);
+}
+
+function readEntry<M>(dir: string): Drawing<M> | undefined {
   const metaFile = join(dir, META);
-  if (existsSync(metaFile)) {
-    const stored = JSON.parse(readFileSync(metaFile, 'utf8')) as { files: string[]; meta: M };
-    if (stored.files.every((f) => existsSync(join(dir, encodeName(f))))) {
-      return { files: new Map(stored.files.map((f) => [f, readFileSync(join(dir, encodeName(f)))])), meta: stored.meta, hit: true };
-    }
-  }
-  const drawn = draw();
-  const tmp = `${dir}.${process.pid}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
+  if (!existsSync(metaFile)) return undefined;
+  const stored = JSON.parse(readFileSync(metaFile, 'utf8')) as { files: string[]; meta: M };
+  if (!stored.files.every((f) => existsSync(join(dir, encodeName(f))))) return undefined;
+  return { files: new Map(stored.files.map((f) => [f, readFileSync(join(dir, encodeName(f)))])), meta: stored.meta };
+}
+
+/**
+ * Stores atomically (write to a folder of its own, then rename), so a build stopped halfway
+ * never leaves a half-written entry.
+ */
+function writeEntry<M>(dir: string, drawn: Drawing<M>): Drawing<M> {
+  const tmp = tmpDir(dir);
   mkdirSync(tmp, { recursive: true });
-  for (const [name, body] of drawn.files) writeFileSync(join(tmp, encodeName(name)), body);
-  writeFileSync(join(tmp, META), JSON.stringify({ files: [...drawn.files.keys()], meta: drawn.meta }));
+  for (const [name, body] of entryFiles(drawn)) writeFileSync(join(tmp, name), body);
   rmSync(dir, { recursive: true, force: true });
   try {
     renameSync(tmp, dir);
   } catch {
-    // Another process stored the same entry first: theirs has the same bytes.
+    // Another build stored the same entry first: theirs has the same bytes.
     rmSync(tmp, { recursive: true, force: true });
   }
-  return { ...drawn, hit: false };
+  return drawn;
 }
+
+/** writeEntry off the main thread, for drawings made many at a time (the social cards). */
+async function writeEntryAsync<M>(dir: string, drawn: Drawing<M>): Promise<Drawing<M>> {
+  const tmp = tmpDir(dir);
+  await mkdir(tmp, { recursive: true });
+  await Promise.all(entryFiles(drawn).map(([name, body]) => writeFile(join(tmp, name), body)));
+  await rm(dir, { recursive: true, force: true });
+  try {
+    await rename(tmp, dir);
+  } catch {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return drawn;
+}
+
+let tmpCount = 0;
+/** A scratch folder beside the entry, unique to this process and this write. */
+const tmpDir = (dir: string) => `${dir}.${process.pid}-${++tmpCount}.tmp`;
+
+/** An entry's files on disk: each drawn file, and the list of them with the metadata. */
+const entryFiles = <M>(drawn: Drawing<M>): [string, Buffer | string][] => [
+  ...[...drawn.files].map(([name, body]): [string, Buffer] => [encodeName(name), body]),
+  [META, JSON.stringify({ files: [...drawn.files.keys()], meta: drawn.meta })],
+];
 
 /** A relative output path as one file name inside the entry. */
 const encodeName = (path: string) => encodeURIComponent(path);

@@ -11,6 +11,7 @@ import type { Chart } from '../../schemas/chart';
 import type { Source } from '../../schemas/sources';
 import { fitText, SOCIAL_HEIGHT, SOCIAL_WIDTH, type Measure, type SocialTarget } from '../social';
 import { chartSize } from '../charts/config';
+import { chartSources } from '../sources';
 import { checkDrawable } from './fonts';
 import { imageFont } from './font-family';
 import { drawPlot, type DrawingBrand } from './chart-render';
@@ -37,27 +38,33 @@ function image(bytes: Buffer, width?: number, height?: number): Image {
   return img;
 }
 
-/** One 1200×630 PNG. `sources` name the chart's sources (only read when the spec has a chart). */
-let cardCanvas: Canvas | undefined;
 /**
- * One canvas for every card, repainted from scratch each time: a canvas made per card keeps
- * about 3 MB of native memory after encoding that the garbage collector does not see, which
- * grew the build by some 800 MB at ten times today's content.
+ * One canvas for every card drawn one at a time, repainted from scratch each time: a canvas made
+ * per card keeps about 3 MB of native memory after encoding that the garbage collector does not
+ * see, which grew the build by some 800 MB at ten times today's content.
  */
-function blankCardCanvas(width: number, height: number): Canvas {
-  if (!cardCanvas || cardCanvas.width !== width || cardCanvas.height !== height) cardCanvas = createCanvas(width, height);
-  cardCanvas.getContext('2d').reset();
-  return cardCanvas;
+let cardCanvas: Canvas | undefined;
+
+/** A canvas of the social card's size, for callers that keep their own (./social-images.ts). */
+export const createCardCanvas = (): Canvas => createCanvas(SOCIAL_WIDTH, SOCIAL_HEIGHT);
+
+/** One 1200×630 PNG. `sources` name the chart's sources (only read when the spec has a chart). */
+export function drawSocialCard(spec: SocialCardSpec, brand: DrawingBrand, logo: Buffer, sources: ReadonlyMap<string, Source> = new Map()): Buffer {
+  cardCanvas ??= createCardCanvas();
+  paintSocialCard(cardCanvas, spec, brand, logo, sources);
+  return cardCanvas.encodeSync('png');
 }
 
-export function drawSocialCard(spec: SocialCardSpec, brand: DrawingBrand, logo: Buffer, sources: ReadonlyMap<string, Source> = new Map()): Buffer {
+/** Paints a card on `canvas` (1200×630), from scratch: nothing drawn there before shows. */
+export function paintSocialCard(canvas: Canvas, spec: SocialCardSpec, brand: DrawingBrand, logo: Buffer, sources: ReadonlyMap<string, Source> = new Map()): void {
   checkDrawable([spec.kicker, spec.title, spec.dek, brand.name], spec.from, 'social-card');
   const p = brand.palette.light;
   const W = SOCIAL_WIDTH;
   const H = SOCIAL_HEIGHT;
   const pad = 64;
-  const canvas = blankCardCanvas(W, H);
+  if (canvas.width !== W || canvas.height !== H) throw new Error(`paintSocialCard: the canvas is ${canvas.width}×${canvas.height}, not ${W}×${H}`);
   const ctx = canvas.getContext('2d');
+  ctx.reset();
   const measure: Measure = (text, f) => {
     ctx.font = f;
     return ctx.measureText(text).width;
@@ -117,21 +124,44 @@ export function drawSocialCard(spec: SocialCardSpec, brand: DrawingBrand, logo: 
     const x = pad + textWidth + 40;
     drawChartPanel(ctx, spec.chart, sources, brand, { x, y: top, w: W - pad - x, h: bottom - top + 24 });
   }
-  return canvas.encodeSync('png');
 }
 
-/** The chart, scaled to fit its panel and centred on the surface colour. */
+/**
+ * The chart panels drawn so far, by chart record: a chart shown on many cards (its own, and each
+ * card that carries it) is drawn once and copied. The copy is pixel for pixel what drawing it
+ * again would give (an opaque picture placed 1:1 at whole pixels). Keyed by the record object, so
+ * an edited chart (a new record, in `astro dev`) is drawn afresh.
+ */
+const panels = new WeakMap<Chart, { key: string; canvas: Canvas }>();
+
+/** The chart's panel (surface, rounded corners on the card's background) drawn into `box` of the card. */
 function drawChartPanel(ctx: SKRSContext2D, chart: Chart, sources: ReadonlyMap<string, Source>, brand: DrawingBrand, box: { x: number; y: number; w: number; h: number }): void {
+  const key = JSON.stringify([box.w, box.h, brand.palette.light, chartSources(chart, sources)]);
+  let panel = panels.get(chart);
+  if (panel?.key !== key) {
+    panel = { key, canvas: paintChartPanel(chart, sources, brand, box.w, box.h) };
+    panels.set(chart, panel);
+  }
+  ctx.drawImage(panel.canvas, box.x, box.y);
+}
+
+/** The chart, scaled to fit a panel of w×h and centred on the surface colour. */
+function paintChartPanel(chart: Chart, sources: ReadonlyMap<string, Source>, brand: DrawingBrand, w: number, h: number): Canvas {
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = brand.palette.light.bg;
+  ctx.fillRect(0, 0, w, h);
   ctx.fillStyle = brand.palette.light.surface;
   ctx.beginPath();
-  ctx.roundRect(box.x, box.y, box.w, box.h, 12);
+  ctx.roundRect(0, 0, w, h, 12);
   ctx.fill();
   const natural = chartSize(chart);
   const inner = 16;
-  const scale = Math.min((box.w - 2 * inner) / natural.width, (box.h - 2 * inner) / natural.height);
-  const w = Math.round(natural.width * scale);
-  const h = Math.round(natural.height * scale);
-  drawPlot(ctx, chart, sources, brand, 'light', { x: Math.round(box.x + (box.w - w) / 2), y: Math.round(box.y + (box.h - h) / 2), w, h }, Math.max(1, scale));
+  const scale = Math.min((w - 2 * inner) / natural.width, (h - 2 * inner) / natural.height);
+  const cw = Math.round(natural.width * scale);
+  const ch = Math.round(natural.height * scale);
+  drawPlot(ctx, chart, sources, brand, 'light', { x: Math.round((w - cw) / 2), y: Math.round((h - ch) / 2), w: cw, h: ch }, Math.max(1, scale));
+  return canvas;
 }
 
 /** A square app icon: the logo on the background colour (iOS shows transparency as black). */

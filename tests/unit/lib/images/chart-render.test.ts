@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chartImages, checkChartText, renderPng, renderSvg } from '../../../../src/lib/images/chart-render';
-import { cached } from '../../../../src/lib/images/cache';
+import { cached, cachedAsync } from '../../../../src/lib/images/cache';
 import { PAGE_FONT } from '../../../../src/lib/images/font-family';
 import { pngSize } from '../../../../src/lib/images/png';
 import { chartSize } from '../../../../src/lib/charts/config';
@@ -106,4 +106,25 @@ describe('image cache', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('async drawings too: drawn once, stored whole, given back without drawing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ex-cache-'));
+    try {
+      const cache = { dir, fingerprint: 'test' };
+      let draws = 0;
+      const draw = async () => (draws++, { files: new Map([['og/a.png', Buffer.from([4, 5])], ['thumb', Buffer.from([6])]]), meta: null });
+      // Two at once for the same entry (two lanes drawing one card) must not trip over each other.
+      const [a, b] = await Promise.all([cachedAsync('s', { y: 1 }, draw, cache), cachedAsync('s', { y: 1 }, draw, cache)]);
+      const again = await cachedAsync('s', { y: 1 }, draw, cache);
+      expect([a.hit, b.hit, again.hit]).toEqual([false, false, true]);
+      expect(draws).toBe(2);
+      expect([...again.files.keys()]).toEqual(['og/a.png', 'thumb']);
+      expect(again.files.get('og/a.png')!.equals(Buffer.from([4, 5]))).toBe(true);
+      // The sync and async paths read each other's entries.
+      expect(cached('s', { y: 1 }, () => { throw new Error('drew'); }, cache).hit).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
