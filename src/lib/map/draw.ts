@@ -6,7 +6,7 @@
  * Projection and paths are d3-geo's; the view is fitted to the regions, so no number here
  * depends on the screen.
  */
-import { geoBounds, geoCentroid, geoConicConformal, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoBounds, geoCentroid, geoConicConformal, geoContains, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import type { Chart, ChartRow } from '../../schemas/chart';
 import type { ChartColours } from '../charts/config';
@@ -84,6 +84,14 @@ export interface MapContext {
   globalAlpha: number;
 }
 
+export interface MapLabel {
+  text: string;
+  x: number;
+  y: number;
+  /** A country's name: the corners of its box, in longitude and latitude. */
+  corners?: [number, number][];
+}
+
 /** The centre of the regions, in longitude and latitude. */
 const geoCentroidOf = (shapes: Feature<Geometry>[]) => geoCentroid({ type: 'FeatureCollection', features: shapes } as GeoPermissibleObjects);
 
@@ -107,7 +115,8 @@ function keyLines(ctx: MapContext, figures: RegionFigure[], width: number, style
 
 /**
  * Draws the map into a box of `width` × `height` at the context's origin. Returns the labels
- * drawn (text and anchor point), for tests.
+ * drawn (text and anchor point; a country's name also with where its box falls on the globe),
+ * for tests.
  */
 export function drawMap(
   ctx: MapContext,
@@ -116,7 +125,7 @@ export function drawMap(
   box: { width: number; height: number },
   style: MapStyle,
   words: { heldBy: string },
-): { text: string; x: number; y: number }[] {
+): MapLabel[] {
   const p = style.colours;
   const figures = regionFigures(chart);
   const pad = 12;
@@ -201,7 +210,7 @@ export function drawMap(
   ctx.strokeStyle = p.border;
   ctx.stroke();
 
-  const labels: { text: string; x: number; y: number }[] = [];
+  const labels: MapLabel[] = [];
   const text = (t: string, x: number, y: number, weight: number, color: string, align: CanvasTextAlign = 'center') => {
     ctx.font = `${weight} ${style.fontSize}px ${style.family}`;
     ctx.fillStyle = color;
@@ -216,17 +225,27 @@ export function drawMap(
     text(f.label, cx, cy - 2, 700, p.text);
     text(f.share, cx, cy + line - 2, 600, p.text);
   });
-  // Country names where there is land of theirs in view: the country west of the regions and
-  // its neighbour to the east.
-  // Country names (Natural Earth's) in the middle of what is in view of each, when it is
-  // away from the regions' labels: the country west of the regions, its neighbour to the east.
+  // Country names (Natural Earth's) near the top corner on each country's side of the regions,
+  // moved down or inward until the whole name sits on that country's land and off the regions:
+  // a fixed corner put "Ukraine" on Russia's Belgorod region in the narrow map.
   for (const id of [chart.map!.country, chart.map!.neighbour]) {
     const c = near.find((x) => String(x.id) === id);
     const b = c && measure.bounds(c as GeoPermissibleObjects);
     if (!c || !b) continue;
+    const name = c.properties.name ?? '';
     const x = (Math.max(b[0][0], mapBox.x) + Math.min(b[1][0], mapBox.x + mapBox.w)) / 2;
     const onLeft = x < projection(geoCentroidOf(shapes))![0];
-    text(c.properties.name ?? '', onLeft ? mapBox.x + 8 : mapBox.x + mapBox.w - 8, mapBox.y + line, 400, p.muted, onLeft ? 'left' : 'right');
+    ctx.font = `400 ${style.fontSize}px ${style.family}`;
+    const width = ctx.measureText(name).width;
+    const spot = labelSpot(mapBox, onLeft, width, style.fontSize, line, (px, py) => {
+      const lonLat = projection.invert!([px, py]);
+      return !!lonLat && geoContains(c as GeoPermissibleObjects, lonLat) && !shapes.some((r) => geoContains(r as GeoPermissibleObjects, lonLat));
+    });
+    if (!spot) continue;
+    text(name, spot.x, spot.y, 400, p.muted, onLeft ? 'left' : 'right');
+    const [left, right] = onLeft ? [spot.x, spot.x + width] : [spot.x - width, spot.x];
+    const corners = [left, right].flatMap((cx) => [spot.y - style.fontSize * 0.8, spot.y + style.fontSize * 0.25].map((cy) => projection.invert!([cx, cy])!));
+    labels[labels.length - 1]!.corners = corners;
   }
 
   // The key under the map.
@@ -238,3 +257,34 @@ export function drawMap(
   ctx.restore();
   return labels;
 }
+
+/**
+ * The anchor of a label `width` wide (left-aligned on the left side, right-aligned on the right)
+ * in `box`: the first spot, from the top corner on that side downwards, then further in, where
+ * every sampled point of the label's box passes `fits`. Undefined when none does: a name left
+ * out is better than a name on the wrong land.
+ */
+export function labelSpot(
+  box: { x: number; y: number; w: number; h: number },
+  onLeft: boolean,
+  width: number,
+  fontSize: number,
+  step: number,
+  fits: (x: number, y: number) => boolean,
+): { x: number; y: number } | undefined {
+  const inset = 8;
+  for (const inward of [0, 0.15, 0.3]) {
+    const x = onLeft ? box.x + inset + box.w * inward : box.x + box.w - inset - box.w * inward;
+    const [left, right] = onLeft ? [x, x + width] : [x - width, x];
+    for (let y = box.y + step; y + fontSize * 0.3 <= box.y + box.h - inset / 2; y += step / 2) {
+      if (left < box.x || right > box.x + box.w) continue;
+      // The box of the letters, with a quarter of an em of clear land around it.
+      const clear = fontSize / 4;
+      const [top, bottom] = [y - fontSize * 0.8 - clear, y + fontSize * 0.25 + clear];
+      const samples = [left - clear, (left + right) / 2, right + clear].flatMap((sx) => [[sx, top], [sx, bottom]] as const);
+      if (samples.every(([sx, sy]) => fits(sx, sy))) return { x, y };
+    }
+  }
+  return undefined;
+}
+
