@@ -25,10 +25,9 @@ import { socialImageFile } from '../lib/social';
 import { t } from '../lib/strings';
 import { drawIcon, type SocialCardSpec } from '../lib/images/social-card';
 import { configureImageCache } from '../lib/images/cache';
-import { cachedChartImages, cachedSocialImages } from '../lib/images/build-images';
+import { cachedChartImages, cachedSocialImages, cachedThumbnail } from '../lib/images/build-images';
 import { inLanes, SocialCardLane } from '../lib/images/social-images';
 import { chartAssetFiles } from '../lib/charts/assets';
-import { drawThumbnail } from '../lib/images/thumb-draw';
 import { thumbFile } from '../lib/images/thumbs';
 
 /** Every social card of the site, from the content model. */
@@ -87,7 +86,7 @@ export async function socialFiles(root: string, only?: string): Promise<Map<stri
     if (wanted(file)) files.set(file, images.png);
     if (!thumb || !wanted(thumb)) return;
     if (images.thumb) files.set(thumb, images.thumb);
-    else if (spec.chart) files.set(thumb, drawThumbnail(cachedChartImages(spec.chart, sources, brand).files.get(chartAssetFiles(spec.chart.id).png)!));
+    else if (spec.chart) files.set(thumb, cachedThumbnail(cachedChartImages(spec.chart, sources, brand).files.get(chartAssetFiles(spec.chart.id).png)!));
   });
   if (brand.logoFile.toLowerCase().endsWith('.svg') && wanted(ICON_FILES.svg)) files.set(ICON_FILES.svg, logo);
   for (const [file, size] of Object.entries(ICON_SIZES)) if (wanted(file)) files.set(file, drawIcon(logo, size, brand.palette.light.bg));

@@ -1,8 +1,10 @@
 /**
- * The drawings a build makes, through the image cache (./cache.ts): a chart's files and a
- * social card are drawn once for given inputs and code, whoever asks first (a page that needs
- * the PNG's size, or the integration that writes the files).
+ * The drawings a build makes, through the image cache (./cache.ts): a chart's files, a social
+ * card (with a card's gallery thumbnail) and a chart's thumbnail are drawn once for given inputs
+ * and code, whoever asks first (a page that needs the PNG's size, or the integration that
+ * writes the files).
  */
+import { createHash } from 'node:crypto';
 import type { Chart } from '../../schemas/chart';
 import type { Source } from '../../schemas/sources';
 import { chartSources } from '../sources';
@@ -11,6 +13,7 @@ import { chartImages, type ChartImages, type DrawingBrand } from './chart-render
 import type { SocialCardSpec } from './social-card';
 import type { SocialCardLane, SocialImages } from './social-images';
 import type { ImageSize } from './png';
+import { drawThumbnail } from './thumb-draw';
 
 const brandInput = (brand: DrawingBrand) => ({ name: brand.name, palette: brand.palette });
 
@@ -44,4 +47,10 @@ export async function cachedSocialImages(
   const png = files.get('png')!;
   const thumb = files.get('thumb');
   return thumb ? { png, thumb } : { png };
+}
+
+/** A gallery thumbnail of a PNG (a chart's), through the cache: keyed by the PNG's bytes. */
+export function cachedThumbnail(png: Buffer): Buffer {
+  const { files } = cached('thumb', { png: createHash('sha256').update(png).digest('hex') }, () => ({ files: new Map([['thumb', drawThumbnail(png)]]), meta: null }));
+  return files.get('thumb')!;
 }
