@@ -58,7 +58,40 @@ export interface PageReport {
   lazy: Asset[];
   /** References to files that are not in dist/ (reported by the link check too). */
   missing: string[];
+  /** On pages with cards: the brotli bytes the HTML would lose without each part (see byteParts). */
+  parts?: Record<PagePart, number>;
 }
+
+/**
+ * The parts of an explainer page that are not its words, and how to find them in the built HTML.
+ * What each costs is what the compressed page would lose without it (parts share words with the
+ * rest, so this is less than the part compressed alone).
+ */
+export const PAGE_PARTS = {
+  'inline CSS': /<style>[\s\S]*?<\/style>/g,
+  'JSON-LD': /<script type="application\/ld\+json">[\s\S]*?<\/script>/g,
+  'embed codes': /<details class="share-embed[\s\S]*?<\/details>/g,
+  'source lists': /<details class="source-list[\s\S]*?<\/details>/g,
+  'change logs': /<details class="changes[\s\S]*?<\/details>/g,
+} as const;
+export type PagePart = keyof typeof PAGE_PARTS;
+
+/** What each part of a page costs in its compressed bytes (0 when the page has none of it). */
+export function byteParts(html: string): Record<PagePart, number> {
+  const whole = brotliCompressSync(html).length;
+  const out = {} as Record<PagePart, number>;
+  for (const [part, pattern] of Object.entries(PAGE_PARTS) as [PagePart, RegExp][]) {
+    const without = html.replace(pattern, '');
+    out[part] = without === html ? 0 : whole - brotliCompressSync(without).length;
+  }
+  return out;
+}
+
+/**
+ * Lighthouse's simulated network sends 10 TCP segments (14,600 bytes) in the first round trip; a
+ * document any bigger, headers included, waits a round trip more before the page can paint.
+ */
+export const FIRST_ROUND_TRIP = 14_600;
 
 export interface SiteReport {
   pages: PageReport[];
@@ -164,6 +197,7 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
     route: page.route || '/',
     html: brotliSize(htmlFile),
     firstScreen: firstCard < 0 ? undefined : brotliCompressSync(text.slice(0, firstCard)).length,
+    parts: firstCard < 0 ? undefined : byteParts(text),
     css: [...css].map(asset),
     inlineCss: inlineCss ? brotliCompressSync(inlineCss).length : 0,
     blockingScripts,
@@ -230,6 +264,21 @@ export function formatReport(report: SiteReport): string {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
   ];
+  const withParts = report.pages.filter((p) => p.parts && !p.route.startsWith('embed/'));
+  if (withParts.length) {
+    const names = Object.keys(PAGE_PARTS) as PagePart[];
+    const partHead = ['page', 'HTML', ...names, 'over one round trip'];
+    const partRows = withParts.map((p) => [p.route, kb(p.html), ...names.map((n) => kb(p.parts![n])), p.html > FIRST_ROUND_TRIP ? kb(p.html - FIRST_ROUND_TRIP) : '']);
+    const pw = partHead.map((h, i) => Math.max(h.length, ...partRows.map((r) => r[i]!.length)));
+    const partLine = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(pw[i]!) : c.padStart(pw[i]!))).join('  ');
+    out.push(
+      '',
+      `Where an explainer page's bytes go: KB brotli the page would lose without each part. A document over ${FIRST_ROUND_TRIP.toLocaleString('en')} bytes (${kb(FIRST_ROUND_TRIP)} KB) takes Lighthouse's simulated phone a second round trip.`,
+      partLine(partHead),
+      partLine(pw.map((w) => '-'.repeat(w))),
+      ...partRows.map(partLine),
+    );
+  }
   const lazy = new Map<string, number>();
   for (const p of report.pages) for (const a of p.lazy) lazy.set(a.file, a.br);
   if (lazy.size) out.push('', 'Lazy chunks (loaded when needed):', ...[...lazy].sort().map(([f, br]) => `  ${f}  ${kb(br)}`));

@@ -25,6 +25,12 @@ describe('budgets', () => {
     const explainers = report.pages.filter((p) => /^[a-z0-9-]+\/$/.test(p.route) && !['search/', 'sources/', 'updates/'].includes(p.route));
     expect(explainers.length).toBeGreaterThanOrEqual(4);
     for (const p of explainers) expect(p.firstScreen, p.route).toBeGreaterThan(0);
+    // "Where the bytes go" finds every part on every explainer page (a renamed class would show
+    // as a part costing nothing), and the parts together are less than the page.
+    for (const p of explainers.filter((e) => e.route !== 'embed/')) {
+      for (const [part, bytes] of Object.entries(p.parts!)) expect(bytes, `${p.route} ${part}`).toBeGreaterThan(100);
+      expect(Object.values(p.parts!).reduce((a, b) => a + b, 0), p.route).toBeLessThan(p.html);
+    }
   });
 
   it('the sub-path build is within budget too (longer URLs, same limits)', async () => {
