@@ -76,7 +76,7 @@ describe.skipIf(!chromiumAvailable())('layout', () => {
     }
   });
 
-  it('the header is at most 64 px tall at 390 px, and its links sit on one line at 1024 and 1280 px', async () => {
+  it('the header is at most 64 px tall at 390 px, and its links and the site name sit on one line at 1024 and 1280 px on every page', async () => {
     for (const route of sitePages) {
       const phone = await (await context(390, 'light')).newPage();
       await phone.goto(`${server.url}${route}`);
@@ -86,13 +86,20 @@ describe.skipIf(!chromiumAvailable())('layout', () => {
     }
     for (const width of [1024, 1280]) {
       const laptop = await (await context(width, 'light')).newPage();
-      await laptop.goto(`${server.url}security-guarantees/`);
-      const boxes = await laptop.locator('.site-header nav a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ top: r.top, height: r.height })));
-      expect(boxes.length).toBeGreaterThan(4);
-      expect(new Set(boxes.map((b) => Math.round(b.top))).size, `${width} px`).toBe(1);
-      expect(await laptop.locator('.site-menu > summary').isVisible()).toBe(false);
-      const header = (await laptop.locator('.site-header').boundingBox())!;
-      expect(header.height).toBeLessThanOrEqual(64);
+      // Each explainer in turn: its own link is bold in the bar, which makes the bar wider.
+      for (const route of sitePages) {
+        await laptop.goto(`${server.url}${route}`);
+        const boxes = await laptop.locator('.site-header nav a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => ({ top: r.top, height: r.height })));
+        expect(boxes.length).toBeGreaterThan(4);
+        expect(new Set(boxes.map((b) => Math.round(b.top))).size, `/${route} at ${width} px`).toBe(1);
+        expect(await laptop.locator('.site-menu > summary').isVisible()).toBe(false);
+        const header = (await laptop.locator('.site-header').boundingBox())!;
+        expect(header.height, `/${route} at ${width} px`).toBeLessThanOrEqual(64);
+        // The site's name on one line too, and nothing in the bar pushed past its edge.
+        const name = await laptop.locator('.site-name').evaluate((a) => ({ height: a.getBoundingClientRect().height, line: parseFloat(getComputedStyle(a).lineHeight) }));
+        expect(name.height, `/${route}: the name at ${width} px`).toBeLessThan(name.line * 1.5);
+        expect(await laptop.locator('.header-bar').evaluate((bar) => bar.scrollWidth - bar.clientWidth), `/${route}: the bar at ${width} px`).toBe(0);
+      }
       await laptop.close();
     }
   });
