@@ -135,13 +135,38 @@ export function footnoteGroupMarker(items: readonly FootnoteGroupItem[], hrefOf:
   const sorted = [...items].sort((a, b) => a.n - b.n);
   const label = escapeAttr(`${sorted.length > 1 ? 'Sources' : 'Source'} ${sorted.map((i) => i.n).join(', ')}: ${sorted.map((i) => i.detail).join('; ')}`);
   return (
-    `<sup class="cite cite-group" data-footnotes="${escapeAttr(sorted.map((i) => i.source).join(' '))}" data-details="${escapeAttr(JSON.stringify(sorted.map((i) => i.detail)))}" data-pagefind-ignore>` +
+    `<sup class="cite cite-group" ${groupData(sorted)} data-pagefind-ignore>` +
     `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${label}" aria-label="${label}">[${sorted.map((i) => i.n).join(', ')}]</a></sup>`
   );
 }
 
-const GROUP = /<sup class="cite cite-group" data-footnotes="([^"]+)" data-details="([^"]*)" data-pagefind-ignore><a [^>]*>\[[\d, ]+\]<\/a><\/sup>/g;
-const ANY_MARKER = /<sup class="cite(?: cite-group)?" data-footnotes?="([^"]+)"/g;
+/** A publisher's name without its gloss: "Bloomberg News (distributed by …)" → "Bloomberg News". */
+export const shortPublisher = (publisher: string) => publisher.replace(/\s*\([^)]*\)$/, '');
+
+/**
+ * A marker that names its sources ("[AP, Financial Times]"), for text outside a card: a page's
+ * lead and "in brief", the home page. A number there would read as the footnote of the same
+ * number in the card just below, which cites another source. It links to the first source on
+ * the sources page; its name says who, its title says what. Inside a card, the Card turns it
+ * into the card's own numbers (numberFootnotes) from the ids and details it carries.
+ */
+export function namedGroupMarker(items: readonly (FootnoteGroupItem & { publisher: string })[], hrefOf: (first: FootnoteGroupItem) => string): string {
+  const sorted = [...items].sort((a, b) => a.n - b.n);
+  // A line may break between names, never inside one ("[Bloomberg / News]").
+  const names = [...new Set(sorted.map((i) => shortPublisher(i.publisher).replace(/ /g, '\u00a0')))].join(', ');
+  return (
+    `<sup class="cite cite-group cite-named" ${groupData(sorted)} data-pagefind-ignore>` +
+    `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${escapeAttr(sorted.map((i) => i.detail).join('; '))}">[${escapeAttr(names)}]</a></sup>`
+  );
+}
+
+/** What a group marker carries for the Card to renumber it: its sources and their details. */
+const groupData = (items: readonly FootnoteGroupItem[]) =>
+  `data-footnotes="${escapeAttr(items.map((i) => i.source).join(' '))}" data-details="${escapeAttr(JSON.stringify(items.map((i) => i.detail)))}"`;
+
+/** A group marker, numbered or named: its sources' ids and details. */
+const GROUP = /<sup class="cite cite-group(?: cite-named)?" data-footnotes="([^"]+)" data-details="([^"]*)" data-pagefind-ignore><a [^>]*>\[[^\]<]*\]<\/a><\/sup>/g;
+const ANY_MARKER = /<sup class="cite(?: cite-group(?: cite-named)?)?" data-footnotes?="([^"]+)"/g;
 
 const MARKER = /<sup class="cite" data-footnote="([^"]+)" data-pagefind-ignore><a href="[^"]*" target="_self" title="Source \d+: ([^"]*)" aria-label="[^"]*">\[\d+\]<\/a><\/sup>/g;
 const unescapeAttr = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -171,7 +196,7 @@ export function numberFootnotes(html: string, cardId: string, listed: readonly s
   // A marker sits on the word it follows ("notes[1]."), so it never wraps onto a line of its own,
   // and search, which skips markers, reads "notes." rather than "notes .".
   const out = html
-    .replace(/\s+(?=<sup class="cite(?: cite-group)?" data-footnotes?=)/g, '')
+    .replace(/\s+(?=<sup class="cite(?: cite-group(?: cite-named)?)?" data-footnotes?=)/g, '')
     .replace(MARKER, (_all, rawId: string, rawDetail: string) => {
       const n = order.indexOf(unescapeAttr(rawId)) + 1;
       return footnoteMarker({ source: unescapeAttr(rawId), n, href: `#${cardSourceAnchor(cardId, n)}`, detail: unescapeAttr(rawDetail) });

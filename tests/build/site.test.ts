@@ -10,6 +10,8 @@ import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, listHtml, readText, referencedUrls } from '../support/dist';
+import { ancestors, attr, elements, parseHtml, textOf } from '../support/html';
+import { shortPublisher } from '../../src/lib/sources';
 
 const { model } = checkContent(readContentFiles(ROOT));
 
@@ -81,6 +83,29 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           }
         }
       }
+    });
+
+    it('outside the cards a marker names its sources; inside a card every marker is a number', () => {
+      const publisher = new Map(model.sources.map((s) => [s.id, shortPublisher(s.publisher)]));
+      let named = 0;
+      for (const page of pages.filter((p) => !p.startsWith('embed/'))) {
+        const doc = parseHtml(readText(outDir, page));
+        for (const sup of elements(doc)) {
+          if (sup.tagName !== 'sup' || !(attr(sup, 'class') ?? '').split(' ').includes('cite')) continue;
+          const text = textOf(sup).replace(/\u00a0/g, ' ');
+          if (ancestors(sup).some((a) => a.tagName === 'article' && (attr(a, 'class') ?? '').split(' ').includes('card'))) {
+            expect(text, `${page}: a marker in a card`).toMatch(/^\[\d+(, \d+)*\]$/);
+            continue;
+          }
+          const ids = (attr(sup, 'data-footnotes') ?? '').split(' ');
+          const names = [...new Set(ids.map((id) => publisher.get(id)))];
+          expect(names, `${page}: ${ids.join(' ')}`).not.toContain(undefined);
+          expect(text, `${page}: a marker outside the cards`).toBe(`[${names.join(', ')}]`);
+          named++;
+        }
+      }
+      // The home page's statements and threads, each explainer's "in brief" and the leads.
+      expect(named).toBeGreaterThan(model.stacks.length * 2);
     });
 
     it('the search index covers every card as a sub-result of its page', () => {

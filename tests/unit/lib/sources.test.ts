@@ -5,6 +5,7 @@ import {
   citationsBySource,
   footnoteMarker,
   inFileOrder,
+  namedGroupMarker,
   numberFootnotes,
   sourcesUsedBy,
 } from '../../../src/lib/sources';
@@ -83,4 +84,39 @@ describe('footnotes', () => {
     expect(numberFootnotes('<p>No markers</p>', 'c', ['b', 'a'])).toEqual({ html: '<p>No markers</p>', sources: ['b', 'a'], cited: 0 });
     expect(cardSourceAnchor('european-force', 2)).toBe('european-force-src-2');
   });
+
+  it('outside a card, names the sources once each, in site-wide order, short and unbroken', () => {
+    const html = namedGroupMarker(
+      [
+        { source: 'gbf', n: 40, detail: 'Global Banking & Finance Review, “X”, 1 May 2025', publisher: 'Global Banking & Finance Review' },
+        { source: 'bbg', n: 1, detail: 'Bloomberg News (distributed by Tribune Content Agency), “Y”, 18 December 2025', publisher: 'Bloomberg News (distributed by Tribune Content Agency)' },
+        { source: 'bbg2', n: 7, detail: 'Bloomberg News, “Z”, 19 December 2025', publisher: 'Bloomberg News' },
+      ],
+      (first) => `/sources/#source-${first.source}`,
+    );
+    expect(html).toContain('<a href="/sources/#source-bbg" target="_self"');
+    expect(html).toContain('>[Bloomberg\u00a0News, Global\u00a0Banking\u00a0&amp;\u00a0Finance\u00a0Review]</a>');
+    // Its words name the sources, so no label overrides them; the title gives each in full.
+    expect(html).not.toContain('aria-label');
+    expect(html).toContain('title="Bloomberg News (distributed by Tribune Content Agency), “Y”, 18 December 2025; Bloomberg News, “Z”, 19 December 2025; Global Banking &amp; Finance Review, “X”, 1 May 2025"');
+    expect(html).toContain('data-pagefind-ignore');
+  });
+
+  it('inside a card, turns a named marker into the card’s own numbers', () => {
+    const named = namedGroupMarker(
+      [
+        { source: 'a', n: 13, detail: 'Publisher of a', publisher: 'AP' },
+        { source: 'z', n: 70, detail: 'Publisher of z', publisher: 'Reuters' },
+      ],
+      (first) => `/sources/#source-${first.source}`,
+    );
+    const { html, sources } = numberFootnotes(`<td>Cell ${mark('z', 70)} and ${named}</td>`, 'army', []);
+    expect(sources).toEqual(['z', 'a']);
+    expect(html).toContain('>[1, 2]</a></sup></td>');
+    expect(html).toContain('href="#army-src-1"');
+    expect(html).toContain('aria-label="Sources 1, 2: Publisher of z; Publisher of a"');
+    expect(html).not.toContain('AP');
+    expect(html).not.toContain('/sources/');
+  });
 });
+
