@@ -85,6 +85,23 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       }
     });
 
+    it("a card's source list says when a link leads to a copy rather than the publisher's page", () => {
+      const copies = model.sources.filter((s) => s.via);
+      expect(copies.length).toBeGreaterThan(0);
+      let seen = 0;
+      for (const page of pages.filter((p) => !p.startsWith('sources/'))) {
+        const html = readText(outDir, page);
+        for (const entry of html.match(/<li id="[a-z0-9-]+-src-\d+"[^>]*>[\s\S]*?<\/li>/g) ?? []) {
+          const source = copies.find((s) => entry.includes(`href="${s.url.replace(/&/g, '&amp;')}"`));
+          if (!source) continue;
+          const text = entry.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+          expect(text, `${page}: ${source.id}`).toContain(`Read via a copy on ${source.via!.publisher}.`);
+          seen++;
+        }
+      }
+      expect(seen).toBeGreaterThanOrEqual(copies.length);
+    });
+
     it('outside the cards a marker names its sources; inside a card every marker is a number', () => {
       const publisher = new Map(model.sources.map((s) => [s.id, shortPublisher(s.publisher)]));
       let named = 0;
