@@ -80,7 +80,13 @@ export async function socialFiles(root: string, only?: string): Promise<Map<stri
     .map((spec) => ({ spec, file: socialImageFile(spec.target), thumb: thumbOf(spec) }))
     .filter(({ file, thumb }) => wanted(file) || (thumb !== undefined && wanted(thumb)));
   const lanes = Array.from({ length: Math.min(DRAW_LANES, jobs.length) }, () => new SocialCardLane());
-  const drawn = jobs.length ? await inLanes(jobs, lanes, ({ spec, thumb }, lane) => cachedSocialImages(spec, brand, logo, sources, spec.target.kind === 'card' && thumb !== undefined && wanted(thumb), lane)) : [];
+  const drawn = jobs.length
+    ? await inLanes(jobs, lanes, ({ spec, thumb }, lane) => {
+        // A card's thumbnail is scaled from its social card as it is drawn; a chart's, below, from the chart's PNG.
+        const cardThumb = spec.target.kind === 'card' && thumb !== undefined && wanted(thumb);
+        return cachedSocialImages(spec, brand, logo, sources, cardThumb, lane);
+      })
+    : [];
   jobs.forEach(({ spec, file, thumb }, i) => {
     const images = drawn[i]!;
     if (wanted(file)) files.set(file, images.png);
