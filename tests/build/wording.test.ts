@@ -50,4 +50,16 @@ describe('wording of the built site', () => {
     }
     expect(hits.length, `"the article" / "this article" in visible text:\n${hits.join('\n')}`).toBe(0);
   });
+
+  it('no page says a small word twice ("about about $229bn": a sentence\'s "about" before a <Value> that carries its own)', () => {
+    const DOUBLED = /\b(about|the|a|an|of|to|in|on|and|for|by)\s+\1\b/i;
+    expect(findPhrase('x.html', visibleTextOfHtml('<p>rubles, about <span>about $229bn</span></p>'), DOUBLED)).toHaveLength(1);
+    const hits: string[] = [];
+    for (const file of listFiles(outDir)) {
+      if (!file.endsWith('.html')) continue;
+      hits.push(...findPhrase(file, visibleTextOfHtml(readFileSync(join(outDir, file), 'utf8')), DOUBLED));
+    }
+    expect(hits.length, `doubled words in visible text:\n${hits.join('\n')}`).toBe(0);
+  });
 });
+
