@@ -152,7 +152,9 @@ export const shortPublisher = (publisher: string) => publisher.replace(/\s*\([^)
  */
 export function namedGroupMarker(items: readonly (FootnoteGroupItem & { publisher: string })[], hrefOf: (first: FootnoteGroupItem) => string): string {
   const sorted = [...items].sort((a, b) => a.n - b.n);
-  // A line may break between names, never inside one ("[Bloomberg / News]").
+  // A line may break between names, never inside one ("[Bloomberg / News]"). Callers put a plain
+  // space before the marker: glued to the sentence's last word, "approval. [Congressional Research
+  // Service," would be wider than a 320 px phone.
   const names = [...new Set(sorted.map((i) => shortPublisher(i.publisher).replace(/ /g, '\u00a0')))].join(', ');
   return (
     `<sup class="cite cite-group cite-named" ${groupData(sorted)} data-pagefind-ignore>` +
