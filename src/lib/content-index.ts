@@ -20,6 +20,11 @@ export function indexContent(model: ContentModel) {
     quotes: new Map(model.quotes.map((q) => [q.id, q.source])),
     figures: new Map(model.figures.map((f) => [f.id, [f.source, ...f.alsoSources]])),
     charts: new Map(model.charts.map((c) => [c.id, [...new Set(c.rows.map((r) => r.source))]])),
+    components: new Map<string, string[]>([
+      ['Timeline', [...new Set(model.timeline.flatMap((e) => e.sources))]],
+      ['Comparison', [...new Set((model.comparison?.rows ?? []).flatMap((r) => [...r.verdict.sources, ...r.article5Sources, ...r.proposalSources]))]],
+      ['Layers', [...new Set([...(model.layers?.layers ?? []), ...(model.layers?.ladder ?? [])].flatMap((l) => l.sources))]],
+    ]),
   };
   const cardSources = new Map<string, string[]>();
   return {
@@ -35,7 +40,7 @@ export function indexContent(model: ContentModel) {
     stacks,
     cards,
     chartHomes: chartHomes(stacks, (stack, card) => cards.get(`${stack}/${card}`)?.body ?? '') as ReadonlyMap<string, ChartHome>,
-    /** Every source a card relies on: its front matter list, then those behind its quotes, figures and charts. */
+    /** Every source a card relies on: its front matter list, then those behind its quotes, figures, charts, timeline, comparison and layers. */
     cardSourceIds(card: { data: { sources: readonly string[] }; body?: string }, key?: string): string[] {
       const cached = key === undefined ? undefined : cardSources.get(key);
       if (cached) return cached;

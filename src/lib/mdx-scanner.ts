@@ -27,3 +27,12 @@ export function componentUses(body: string): ComponentUse[] {
 
 /** The ids of the charts a body places, in order of appearance (repeats kept). */
 export const chartIdsIn = (body: string): string[] => componentUses(body).filter((u) => u.component === 'Chart').map((u) => u.id);
+
+/**
+ * The components a body places without an id, each once, in order: those that draw a whole data
+ * file (<Timeline />, <Comparison />, <Layers />) and wrappers such as <Update>.
+ */
+export const idlessComponentsIn = (body: string): string[] => [
+  ...new Set([...body.matchAll(/<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g)].filter((m) => !/\bid=["']/.test(m[2]!)).map((m) => m[1]!)),
+];
+

@@ -10,7 +10,7 @@
  * outside any card (the home page) keeps the site-wide number, which is still correct there.
  * Pure: no file or collection access, so the rules are unit-tested on their own.
  */
-import { chartIdsIn, componentUses } from './mdx-scanner';
+import { chartIdsIn, componentUses, idlessComponentsIn } from './mdx-scanner';
 import { formatDate } from './format';
 
 // ---------------------------------------------------------------------------------------------
@@ -21,11 +21,14 @@ export interface SourceLookups {
   figures: ReadonlyMap<string, readonly string[]>;
   /** Chart id → the sources of its rows. */
   charts?: ReadonlyMap<string, readonly string[]>;
+  /** Component name → the sources of the data file it draws whole (<Timeline />, <Comparison />, <Layers />). */
+  components?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
  * A card's sources: its own list, then the sources behind the citations, quotes, figures and
- * charts in its body, each once, in that order. The card's source list and the sources page's
+ * charts in its body, then those of the timeline, comparison or layers it draws, each once, in
+ * that order. The card's source list and the sources page's
  * "cited in" column come from this one rule.
  */
 export function sourcesUsedBy(listed: readonly string[], body: string, lookups: SourceLookups): string[] {
@@ -39,6 +42,7 @@ export function sourcesUsedBy(listed: readonly string[], body: string, lookups: 
     if (use.component === 'Value') for (const s of lookups.figures.get(use.id) ?? []) out.add(s);
     if (use.component === 'Chart') for (const s of lookups.charts?.get(use.id) ?? []) out.add(s);
   }
+  for (const component of idlessComponentsIn(body)) for (const s of lookups.components?.get(component) ?? []) out.add(s);
   return [...out];
 }
 

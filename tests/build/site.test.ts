@@ -69,8 +69,10 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       for (const stack of model.stacks) {
         const html = readText(outDir, `${stack.id}/index.html`);
         for (const card of model.cards.filter((c) => c.stack === stack.id)) {
-          const start = html.indexOf(`<article class="card" aria-labelledby="${card.id}"`);
+          const start = html.indexOf(`data-card="${card.id}"`);
+          expect(start, `${card.path}: its <article> on the page`).toBeGreaterThan(0);
           const article = html.slice(start, html.indexOf('</article>', start));
+          expect(article, `${card.path}: its source list`).toContain(`id="${card.id}-src-1"`);
           const marks = [...article.matchAll(/<sup class="cite" data-footnote="([^"]+)"[^>]*><a href="([^"]*)"[^>]*>\[(\d+)\]<\/a>/g)];
           const firstSeen = [...new Set(marks.map((m) => m[1]!))];
           for (const [, source, href, n] of marks) {
@@ -83,6 +85,28 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           }
         }
       }
+    });
+
+    it("every source in a card's list names that card under \"Cited in\" on the sources page", () => {
+      const sourcesPage = readText(outDir, 'sources/index.html');
+      const citedIn = new Map(
+        [...sourcesPage.matchAll(/<li id="source-([^"]+)"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => [m[1]!, [...m[2]!.matchAll(/href="([^"]*#[^"]+)"/g)].map((h) => h[1]!)]),
+      );
+      const byUrl = new Map(model.sources.map((s) => [s.url.replace(/&/g, '&amp;'), s.id]));
+      const missing: string[] = [];
+      for (const card of model.cards) {
+        const html = readText(outDir, `${card.stack}/index.html`);
+        const article = html.indexOf(`data-card="${card.id}"`);
+        expect(article, `${card.path}: its <article> on the page`).toBeGreaterThan(0);
+        const start = html.indexOf(`<details class="source-list`, article);
+        const list = html.slice(start, html.indexOf('</details>', start));
+        for (const [, url] of list.matchAll(/<li id="[^"]+-src-\d+"[^>]*>[^]*?<a href="([^"]+)"/g)) {
+          const id = byUrl.get(url!);
+          if (!id) continue;
+          if (!(citedIn.get(id) ?? []).some((href) => href.endsWith(`${card.stack}/#${card.id}`))) missing.push(`${card.path} lists ${id}`);
+        }
+      }
+      expect(missing, 'sources a card lists that the sources page does not say it cites').toEqual([]);
     });
 
     it("a card's source list says when a link leads to a copy rather than the publisher's page", () => {

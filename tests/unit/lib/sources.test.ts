@@ -39,6 +39,14 @@ describe('sourcesUsedBy', () => {
     expect(ids).toEqual(['a', 'qs', 'fs', 'c', 'ks']);
   });
 
+  it('adds the sources of a timeline, comparison or layers the card draws whole, and nothing for other id-less tags', () => {
+    const body = '<Update date="2026-01-02" card="x">\n\n<Timeline />\n\n</Update>\n<Layers id="lead" />';
+    const lookups = { quotes: new Map(), figures: new Map(), components: new Map([['Timeline', ['t1', 'a']], ['Layers', ['l1']], ['Comparison', ['c1']]]) };
+    // <Layers id="lead" /> has an id, so it is a use of a record with that id, not the whole file.
+    expect(sourcesUsedBy(['a'], body, lookups)).toEqual(['a', 't1']);
+    expect(sourcesUsedBy([], '<Comparison />\n<Layers />', lookups)).toEqual(['c1', 'l1']);
+  });
+
   it('finds the charts a card draws, each once', () => {
     expect(chartsIn('<Chart id="a" />\ntext <Cite id="x" />\n<Chart id="b" /><Chart id="a" />')).toEqual(['a', 'b']);
   });
