@@ -74,6 +74,7 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           const article = html.slice(start, html.indexOf('</article>', start));
           expect(article, `${card.path}: its source list`).toContain(`id="${card.id}-src-1"`);
           const marks = [...article.matchAll(/<sup class="cite" data-footnote="([^"]+)"[^>]*><a href="([^"]*)"[^>]*>\[(\d+)\]<\/a>/g)];
+          expect(marks.length, `${card.path}: its footnote markers`).toBeGreaterThan(0);
           const firstSeen = [...new Set(marks.map((m) => m[1]!))];
           for (const [, source, href, n] of marks) {
             expect(Number(n), `${card.path}: ${source}`).toBe(firstSeen.indexOf(source!) + 1);
