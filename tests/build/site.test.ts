@@ -73,16 +73,22 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           expect(start, `${card.path}: its <article> on the page`).toBeGreaterThan(0);
           const article = html.slice(start, html.indexOf('</article>', start));
           expect(article, `${card.path}: its source list`).toContain(`id="${card.id}-src-1"`);
-          const marks = [...article.matchAll(/<sup class="cite" data-footnote="([^"]+)"[^>]*><a href="([^"]*)"[^>]*>\[(\d+)\]<\/a>/g)];
+          // Every marker, single ([3]) or grouped ([5, 6]): the regex must match each <sup class="cite…".
+          const marks = [...article.matchAll(/<sup class="cite[^"]*" data-footnotes?="([^"]+)"[^>]*><a href="([^"]*)"[^>]*>\[([\d, ]+)\]<\/a>/g)];
           expect(marks.length, `${card.path}: its footnote markers`).toBeGreaterThan(0);
-          const firstSeen = [...new Set(marks.map((m) => m[1]!))];
-          for (const [, source, href, n] of marks) {
-            expect(Number(n), `${card.path}: ${source}`).toBe(firstSeen.indexOf(source!) + 1);
-            expect(href).toBe(`#${card.id}-src-${n}`);
-            // The entry it points at is in this card, and names that source's document.
-            const entry = new RegExp(`<li id="${card.id}-src-${n}"[^>]*>[\\s\\S]*?</li>`).exec(article)?.[0];
-            const url = model.sources.find((s) => s.id === source)!.url.replace(/&/g, '&amp;');
-            expect(entry, `${card.path} #${card.id}-src-${n}`).toContain(`href="${url}"`);
+          expect(marks.length, `${card.path}: every marker read`).toBe(article.split('<sup class="cite').length - 1);
+          const firstSeen = [...new Set(marks.flatMap((m) => m[1]!.split(' ')))];
+          for (const [, ids, href, numbers] of marks) {
+            const pairs = ids!.split(' ').map((source, i) => ({ source, n: Number(numbers!.split(', ')[i]) }));
+            expect(pairs.length, `${card.path}: one number per source in ${ids}`).toBe(numbers!.split(', ').length);
+            expect(href).toBe(`#${card.id}-src-${pairs[0]!.n}`);
+            for (const { source, n } of pairs) {
+              expect(n, `${card.path}: ${source}`).toBe(firstSeen.indexOf(source) + 1);
+              // The entry it points at is in this card, and names that source's document.
+              const entry = new RegExp(`<li id="${card.id}-src-${n}"[^>]*>[\\s\\S]*?</li>`).exec(article)?.[0];
+              const url = model.sources.find((s) => s.id === source)!.url.replace(/&/g, '&amp;');
+              expect(entry, `${card.path} #${card.id}-src-${n}`).toContain(`href="${url}"`);
+            }
           }
         }
       }
@@ -99,12 +105,16 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
         const html = readText(outDir, `${card.stack}/index.html`);
         const article = html.indexOf(`data-card="${card.id}"`);
         expect(article, `${card.path}: its <article> on the page`).toBeGreaterThan(0);
-        const start = html.indexOf(`<details class="source-list`, article);
+        const start = html.indexOf(`<details class="source-list astro`, article);
+        expect(start, `${card.path}: its source list inside its <article>`).toBeGreaterThan(article);
+        expect(start).toBeLessThan(html.indexOf('</article>', article));
         const list = html.slice(start, html.indexOf('</details>', start));
-        for (const [, url] of list.matchAll(/<li id="[^"]+-src-\d+"[^>]*>[^]*?<a href="([^"]+)"/g)) {
+        const entries = [...list.matchAll(/<li id="[^"]+-src-\d+"[^>]*>[^]*?<a href="([^"]+)"/g)];
+        expect(entries.length, `${card.path}: entries read`).toBe(list.split('<li id=').length - 1);
+        for (const [, url] of entries) {
           const id = byUrl.get(url!);
-          if (!id) continue;
-          if (!(citedIn.get(id) ?? []).some((href) => href.endsWith(`${card.stack}/#${card.id}`))) missing.push(`${card.path} lists ${id}`);
+          expect(id, `${card.path}: a source list link that is no source's URL: ${url}`).toBeDefined();
+          if (!(citedIn.get(id!) ?? []).some((href) => href.endsWith(`${card.stack}/#${card.id}`))) missing.push(`${card.path} lists ${id}`);
         }
       }
       expect(missing, 'sources a card lists that the sources page does not say it cites').toEqual([]);

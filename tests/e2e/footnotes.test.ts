@@ -23,10 +23,15 @@ const { outDir } = builds.root;
 const HOST_DIR = join(ROOT, 'tests/.tmp/footnotes-host');
 const { model } = checkContent(readContentFiles(ROOT));
 
-/** The footnote numbers of a built card embed, in reading order, and the ids they point at. */
+/**
+ * The footnote markers of a built card embed, in reading order: each one's numbers ([3], or
+ * [5, 6] for a group) and the id it points at. Throws when a marker is not read.
+ */
 function footnotesOf(html: string) {
-  const marks = [...html.matchAll(/<sup class="cite"[^>]*><a href="#([^"]+)"[^>]*>\[(\d+)\]<\/a><\/sup>/g)];
-  return { numbers: marks.map((m) => Number(m[2])), targets: marks.map((m) => m[1]!) };
+  const marks = [...html.matchAll(/<sup class="cite[^"]*"[^>]*><a href="#([^"]+)"[^>]*>\[([\d, ]+)\]<\/a><\/sup>/g)];
+  const all = html.split('<sup class="cite').length - 1;
+  if (marks.length !== all) throw new Error(`read ${marks.length} of ${all} footnote markers`);
+  return marks.map((m) => ({ target: m[1]!, numbers: m[2]!.split(', ').map(Number) }));
 }
 
 describe('footnotes in card embeds', () => {
@@ -34,7 +39,9 @@ describe('footnotes in card embeds', () => {
 
   it.each(model.cards.map((c) => [c.path, c] as const))('%s: footnotes run from 1 with no gaps and point into the card', (_path, card) => {
     const html = readFileSync(join(outDir, `embed/${card.stack}/${card.id}/index.html`), 'utf8');
-    const { numbers, targets } = footnotesOf(html);
+    const marks = footnotesOf(html);
+    const numbers = marks.flatMap((m) => m.numbers);
+    expect(numbers.length, `${card.path}: footnotes`).toBeGreaterThan(0);
     // Numbered in order of first citation: each new source is the next number.
     let highest = 0;
     for (const n of numbers) {
@@ -42,8 +49,9 @@ describe('footnotes in card embeds', () => {
       highest = Math.max(highest, n);
     }
     expect(new Set(numbers)).toEqual(new Set(Array.from({ length: highest }, (_, i) => i + 1)));
-    for (const [i, target] of targets.entries()) {
-      expect(target).toBe(`${card.id}-src-${numbers[i]}`);
+    for (const { target, numbers: [first] } of marks) {
+      // A marker links to its first (lowest) number's entry, which is in the frame.
+      expect(target).toBe(`${card.id}-src-${first}`);
       expect(html, `#${target} exists`).toMatch(new RegExp(`<li id="${target}"`));
     }
   });

@@ -28,6 +28,7 @@ const COLUMN = 600;
 const CAP = 1000;
 
 const haveClient = existsSync(WP_EMBED);
+if (!haveClient && process.env.CI) throw new Error(`${WP_EMBED} is missing: CI must test against WordPress's real wp-embed.js`);
 if (!haveClient) console.warn(`[wordpress tests skipped] ${WP_EMBED} is missing: WordPress's real wp-embed.js is needed to test as WordPress`);
 const available = haveClient && chromiumAvailable();
 
