@@ -12,15 +12,19 @@ export interface ComponentUse {
   line: number;
 }
 
+/** Every component tag (`<Name …>` or `<Name … />`) in an MDX body, with its attribute text. */
+const componentTags = (body: string) => [...body.matchAll(/<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g)].map((m) => ({ component: m[1]!, attrs: m[2]!, index: m.index }));
+
+const ID = /\bid=["']([^"']*)["']/;
+
 /** Every `<Name … id="x" …>` used in an MDX body. */
 export function componentUses(body: string): ComponentUse[] {
   const uses: ComponentUse[] = [];
-  const re = /<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g;
-  for (const m of body.matchAll(re)) {
-    const idMatch = /\bid=["']([^"']*)["']/.exec(m[2]!);
+  for (const tag of componentTags(body)) {
+    const idMatch = ID.exec(tag.attrs);
     if (!idMatch) continue;
-    const line = body.slice(0, m.index).split('\n').length;
-    uses.push({ component: m[1]!, id: idMatch[1]!, line });
+    const line = body.slice(0, tag.index).split('\n').length;
+    uses.push({ component: tag.component, id: idMatch[1]!, line });
   }
   return uses;
 }
@@ -32,7 +36,4 @@ export const chartIdsIn = (body: string): string[] => componentUses(body).filter
  * The components a body places without an id, each once, in order: those that draw a whole data
  * file (<Timeline />, <Comparison />, <Layers />) and wrappers such as <Update>.
  */
-export const idlessComponentsIn = (body: string): string[] => [
-  ...new Set([...body.matchAll(/<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g)].filter((m) => !/\bid=["']/.test(m[2]!)).map((m) => m[1]!)),
-];
-
+export const idlessComponentsIn = (body: string): string[] => [...new Set(componentTags(body).filter((t) => !ID.test(t.attrs)).map((t) => t.component))];

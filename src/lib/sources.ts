@@ -4,10 +4,11 @@
  *
  * Footnotes are numbered per card, 1..n in reading order, and link to that card's own source
  * list (`#<cardId>-src-<n>`), so a card reads the same on its page and in an embed, where a
- * reader has no sources page beside it. A component that cites (Cite, Timeline, Comparison,
- * Layers…) writes its marker with `footnoteMarker`, numbered site-wide and linked to the
- * sources page; the Card then renumbers the markers inside it with `numberFootnotes`. A marker
- * outside any card (the home page) keeps the site-wide number, which is still correct there.
+ * reader has no sources page beside it. <Cite> writes its marker with `footnoteMarker`,
+ * numbered site-wide; <CiteGroup> (Comparison, Layers, "In brief", the home page) writes one that
+ * names its sources with `namedGroupMarker`; both link to the sources page. The Card then
+ * renumbers every marker inside it with `numberFootnotes`. Outside any card, a marker keeps its
+ * names: a number there would read as a footnote of the card below.
  * Pure: no file or collection access, so the rules are unit-tested on their own.
  */
 import { chartIdsIn, componentUses, idlessComponentsIn } from './mdx-scanner';

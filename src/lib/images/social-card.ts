@@ -128,9 +128,11 @@ export function paintSocialCard(canvas: Canvas, spec: SocialCardSpec, brand: Dra
 
 /**
  * The chart panels drawn so far, by chart record: a chart shown on many cards (its own, and each
- * card that carries it) is drawn once and copied. The copy is pixel for pixel what drawing it
- * again would give (an opaque picture placed 1:1 at whole pixels). Keyed by the record object, so
- * an edited chart (a new record, in `astro dev`) is drawn afresh.
+ * card that carries it) is drawn once and copied 1:1 at whole pixels, so every card shows the
+ * same pixels whichever card drew it first. (Drawn straight onto the card instead, its labels
+ * would be antialiased a shade differently: positions in float32 lose precision far from the
+ * origin.) Keyed by the record object, so an edited chart (a new record, in `astro dev`) is drawn
+ * afresh.
  */
 const panels = new WeakMap<Chart, { key: string; canvas: Canvas }>();
 

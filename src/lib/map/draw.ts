@@ -243,9 +243,8 @@ export function drawMap(
     });
     if (!spot) continue;
     text(name, spot.x, spot.y, 400, p.muted, onLeft ? 'left' : 'right');
-    const [left, right] = onLeft ? [spot.x, spot.x + width] : [spot.x - width, spot.x];
-    const corners = [left, right].flatMap((cx) => [spot.y - style.fontSize * 0.8, spot.y + style.fontSize * 0.25].map((cy) => projection.invert!([cx, cy])!));
-    labels[labels.length - 1]!.corners = corners;
+    const box = labelBox(spot, onLeft, width, style.fontSize);
+    labels[labels.length - 1]!.corners = [box.left, box.right].flatMap((cx) => [box.top, box.bottom].map((cy) => projection.invert!([cx, cy])!));
   }
 
   // The key under the map.
@@ -275,16 +274,21 @@ export function labelSpot(
   const inset = 8;
   for (const inward of [0, 0.15, 0.3]) {
     const x = onLeft ? box.x + inset + box.w * inward : box.x + box.w - inset - box.w * inward;
-    const [left, right] = onLeft ? [x, x + width] : [x - width, x];
     for (let y = box.y + step; y + fontSize * 0.3 <= box.y + box.h - inset / 2; y += step / 2) {
-      if (left < box.x || right > box.x + box.w) continue;
+      const letters = labelBox({ x, y }, onLeft, width, fontSize);
+      if (letters.left < box.x || letters.right > box.x + box.w) continue;
       // The box of the letters, with a quarter of an em of clear land around it.
       const clear = fontSize / 4;
-      const [top, bottom] = [y - fontSize * 0.8 - clear, y + fontSize * 0.25 + clear];
-      const samples = [left - clear, (left + right) / 2, right + clear].flatMap((sx) => [[sx, top], [sx, bottom]] as const);
+      const [top, bottom] = [letters.top - clear, letters.bottom + clear];
+      const samples = [letters.left - clear, (letters.left + letters.right) / 2, letters.right + clear].flatMap((sx) => [[sx, top], [sx, bottom]] as const);
       if (samples.every(([sx, sy]) => fits(sx, sy))) return { x, y };
     }
   }
   return undefined;
 }
 
+/** The box a label's letters take, from its anchor (baseline; left end on the left side, right end on the right). */
+function labelBox(anchor: { x: number; y: number }, onLeft: boolean, width: number, fontSize: number) {
+  const [left, right] = onLeft ? [anchor.x, anchor.x + width] : [anchor.x - width, anchor.x];
+  return { left, right, top: anchor.y - fontSize * 0.8, bottom: anchor.y + fontSize * 0.25 };
+}
