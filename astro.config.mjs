@@ -6,6 +6,7 @@ import headInjectDirective from './src/integrations/head-inject-directive.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import hostHeaders from './src/integrations/host-headers.ts';
 import inlineStylesheet from './src/integrations/inline-stylesheet.ts';
+import deferredScripts from './src/integrations/deferred-scripts.ts';
 import embedFragments from './src/integrations/embed-fragments.ts';
 import chartImages from './src/integrations/chart-images.ts';
 import sitemap from '@astrojs/sitemap';
@@ -27,7 +28,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scoped styles by class keep the HTML small (no data-astro-cid-* attribute on every element).
   scopedStyleStrategy: 'class',
-  // Never inline scripts: every script is a file from 'self', so the CSP needs no script hashes.
+  // Never inline scripts: every script is a file from 'self'. The one inline script is the loader
+  // site pages get after the build (src/integrations/deferred-scripts.ts), allowed by its hash.
   // One stylesheet for the whole site (about 5 KB brotli), never one per component chunk. Site
   // pages carry it inline after the build (src/integrations/inline-stylesheet.ts), so nothing
   // blocks the first paint but the page itself; embed pages link it.
@@ -47,6 +49,9 @@ export default defineConfig({
     embedFragments(),
     // Site pages carry the stylesheet inline, its hash added to their CSP (before host-headers).
     inlineStylesheet(),
+    // Site pages load their (enhancement-only) scripts after the first paint, by an inline loader
+    // allowed by hash (before host-headers).
+    deferredScripts(),
     // Last: writes dist/_headers from the built files (framing, CSP, CORS, caching; src/lib/host-headers.ts).
     hostHeaders(),
   ],

@@ -62,3 +62,11 @@ export function getBrand(): Brand {
   cached ??= loadBrand();
   return cached;
 }
+
+let cachedSvg: { svg: string | undefined } | undefined;
+/** The brand's logo as SVG text, or undefined when the logo is a PNG (read once). */
+export function getBrandSvgLogo(): string | undefined {
+  const { logoFile } = getBrand();
+  cachedSvg ??= { svg: logoFile.toLowerCase().endsWith('.svg') ? readFileSync(logoFile, 'utf8') : undefined };
+  return cachedSvg.svg;
+}

@@ -6,13 +6,8 @@
  * embed loads an embed's stylesheets by URL into the host page (src/lib/embed/fragment.ts), and
  * a host's CSP may allow our origin but never our inline styles. Pure: strings in, string out.
  */
-import { createHash } from 'node:crypto';
+import { allowInPagePolicy, cspHash } from './page-policy';
 import { stylesheetLinks } from './page-stylesheets';
-
-/** The CSP source that allows exactly this <style> element's text. */
-export function styleHash(css: string): string {
-  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
-}
 
 /**
  * The page with the <link rel="stylesheet" href={href}> replaced by <style>{css}</style> and
@@ -24,12 +19,6 @@ export function inlineStylesheet(html: string, href: string, css: string, page: 
   if (/<\/style/i.test(css)) throw new Error(`${page}: the stylesheet ${href} contains "</style" and cannot be inlined`);
   const link = stylesheetLinks(html).find((l) => l.href === href)?.tag;
   if (!link) throw new Error(`${page}: no <link rel="stylesheet" href="${href}"> to inline`);
-  let policyFound = false;
-  const withPolicy = html.replace(/<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i, (meta) => {
-    if (!/style-src\s/i.test(meta)) throw new Error(`${page}: its Content-Security-Policy has no style-src to allow the inlined stylesheet`);
-    policyFound = true;
-    return meta.replace(/style-src\s/i, (directive) => `${directive}${styleHash(css)} `);
-  });
-  if (!policyFound) throw new Error(`${page}: no Content-Security-Policy <meta> to allow the inlined stylesheet in`);
+  const withPolicy = allowInPagePolicy(html, 'style-src', cspHash(css), page, 'the inlined stylesheet');
   return withPolicy.replace(link, () => `<style>${css}</style>`);
 }

@@ -2,7 +2,9 @@
  * `npm run lighthouse [-- route …]`: Lighthouse over every page of dist/ (or the routes given),
  * mobile and desktop, with Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), served
  * by the test static server behind a compressing proxy (as hosts serve it). Prints the four category scores, LCP, CLS and TBT per page and
- * writes tests/.tmp/lighthouse.json (and each full report in tests/.tmp/lighthouse/). Not part of CI: it takes minutes, and its timings are
+ * writes tests/.tmp/lighthouse.json (and each full report in tests/.tmp/lighthouse/). With
+ * LCP_GRAPH=1 it also prints, for each mobile run, the requests the simulated LCP waited for
+ * (tests/lighthouse/lcp-graph.ts). Not part of CI: it takes minutes, and its timings are
  * simulated (Lighthouse's default throttling), so scores vary a little between machines.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import lighthouse, { desktopConfig } from 'lighthouse';
 import { builds, ROOT } from '../support/builds.ts';
 import { listPages } from '../support/html.ts';
 import { serveStatic } from '../support/static-server.ts';
+import { lcpGraph } from './lcp-graph.ts';
 
 const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const { outDir, base } = builds.root;
@@ -94,6 +97,7 @@ try {
       });
       const r = rows.at(-1)!;
       console.log(`${r.route.padEnd(48)} ${form.padEnd(7)} perf ${r.performance} a11y ${r.accessibility} bp ${r.bestPractices} seo ${r.seo}  LCP ${r.lcpMs} ms  CLS ${r.cls}  TBT ${r.tbtMs} ms${notes.length ? `  (${notes.join(', ')})` : ''}`);
+      if (process.env.LCP_GRAPH === '1' && form === 'mobile') console.log((await lcpGraph(result)).join('\n'));
     }
   }
 } finally {

@@ -7,6 +7,7 @@ import { brotliCompressSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { init as initLexer, parse as parseModule } from 'es-module-lexer';
+import { deferredScripts } from '../../src/lib/script-loader.ts';
 import { ancestors, attr, elements, hasAttr, listFiles, listPages, parseHtml, textOf, type SitePage } from './html.ts';
 
 export const KB = 1024;
@@ -187,6 +188,11 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
       const file = resolve(attr(el, 'src')!);
       if (file) entries.push(file);
     }
+  }
+  // Scripts a site page's loader imports after its first paint still load with the page.
+  for (const src of deferredScripts(text)) {
+    const file = resolve(src);
+    if (file) entries.push(file);
   }
   const firstLoad = new Set<string>();
   const lazy = new Set<string>();

@@ -46,10 +46,14 @@ describe('fault injection: each check catches its fault', () => {
     expect(cspProblems(html)).toEqual([]);
     const faulty = inMain('<script>alert(1)</script><button onclick="x()">b</button><p style="color:red">s</p><a href="javascript:void(0)">j</a>')(html);
     const problems = cspProblems(faulty).join('\n');
-    expect(problems).toMatch(/inline script <script>: alert\(1\)/);
+    expect(problems).toMatch(/inline script whose hash is not in script-src <script>: alert\(1\)/);
     expect(problems).toMatch(/inline event handler <button\[onclick="x\(\)"\]>/);
     expect(problems).toMatch(/style attribute <p\[style="color:red"\]>/);
     expect(problems).toMatch(/javascript: URL/);
+    // The script loader is allowed by its hash; the same tag with other code is not.
+    const withLoader = readFileSync(join(builds.root.outDir, 'frozen-assets', 'index.html'), 'utf8');
+    expect(cspProblems(withLoader)).toEqual([]);
+    expect(cspProblems(withLoader.replace('<script type="module">const s=[', '<script type="module">alert(1);const s=[')).join('\n')).toMatch(/inline script whose hash is not in script-src/);
     // JSON-LD is data, not script: it is allowed.
     expect(cspProblems(inMain('<script type="application/ld+json">{}</script>')(html))).toEqual([]);
     const unsafe = html.replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'");

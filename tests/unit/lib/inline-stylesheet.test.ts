@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineStylesheet, styleHash } from '../../../src/lib/inline-stylesheet';
+import { inlineStylesheet } from '../../../src/lib/inline-stylesheet';
+import { cspHash as styleHash } from '../../../src/lib/page-policy';
 import { linkedStylesheets } from '../../../src/lib/page-stylesheets';
 
 const css = ':root{--ex-text:#111}body{margin:0}';

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { deferScripts, moduleScripts } from '../../../src/lib/deferred-scripts';
+import { deferredScripts, scriptLoader } from '../../../src/lib/script-loader';
+import { cspHash } from '../../../src/lib/page-policy';
+
+const policy = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">`;
+const page = (csp = policy, body = '<script type="module" src="/_astro/Card.A1.js"></script><p>Hi</p><script type="module" src="/_astro/Chart.B2.js"></script><script type="application/ld+json">{"@type":"Article"}</script>') =>
+  `<!doctype html><html><head>${csp}<title>T</title></head><body>${body}</body></html>`;
+
+describe('deferScripts', () => {
+  it('lists external module scripts in page order, once each, and nothing else', () => {
+    const html = page(policy, `${page()}<script type="module" src="/_astro/Card.A1.js"></script><script src="/classic.js"></script><script type="module">inline()</script>`);
+    expect(moduleScripts(html)).toEqual(['/_astro/Card.A1.js', '/_astro/Chart.B2.js']);
+  });
+
+  it('replaces the tags with one loader before </body>, allowed by exactly its hash', () => {
+    const out = deferScripts(page(), 'article-5/index.html');
+    expect(moduleScripts(out)).toEqual([]);
+    expect(deferredScripts(out)).toEqual(['/_astro/Card.A1.js', '/_astro/Chart.B2.js']);
+    expect(deferredScripts(page())).toEqual([]);
+    const loader = scriptLoader(['/_astro/Card.A1.js', '/_astro/Chart.B2.js']);
+    expect(out).toContain(`<script type="module">${loader}</script></body>`);
+    expect(out).toContain('<script type="application/ld+json">{"@type":"Article"}</script>');
+    const csp = /content="([^"]*)"/.exec(out)![1]!;
+    expect(csp).toContain(`script-src ${cspHash(loader)} 'self' 'wasm-unsafe-eval'`);
+    expect(csp).toContain("style-src 'self'");
+  });
+
+  /** Runs the loader's text with stand-ins for the page's globals (import() → importer()). */
+  function runLoader(paintTiming: boolean) {
+    const calls: string[] = [];
+    const listeners: Record<string, () => void> = {};
+    const frames: (() => void)[] = [];
+    const tasks: (() => void)[] = [];
+    const observers: { fire: () => void; options?: unknown; disconnected: boolean }[] = [];
+    class PerformanceObserver {
+      static supportedEntryTypes = paintTiming ? ['paint', 'resource'] : ['resource'];
+      private entry: { fire: () => void; options?: unknown; disconnected: boolean };
+      constructor(callback: (list: unknown, observer: PerformanceObserver) => void) {
+        this.entry = { fire: () => callback({}, this), disconnected: false };
+        observers.push(this.entry);
+      }
+      observe(options: unknown) { this.entry.options = options; }
+      disconnect() { this.entry.disconnected = true; }
+    }
+    const env = {
+      document: { readyState: 'interactive' },
+      addEventListener: (type: string, fn: () => void) => (listeners[type] = fn),
+      requestAnimationFrame: (fn: () => void) => frames.push(fn),
+      setTimeout: (fn: () => void) => tasks.push(fn),
+      PerformanceObserver,
+      importer: (u: string) => calls.push(u),
+    };
+    const body = scriptLoader(['/a.js', '/b.js']).replace(/\bimport\(/g, 'importer(');
+    new Function(...Object.keys(env), body)(...Object.values(env));
+    return { calls, listeners, frames, tasks, observers };
+  }
+
+  it('the loader imports every script only after load, a reported paint, a frame and a task', () => {
+    const { calls, listeners, frames, tasks, observers } = runLoader(true);
+    expect(calls).toEqual([]);
+    listeners.load!();
+    expect(observers).toHaveLength(1);
+    expect(observers[0]!.options).toEqual({ type: 'paint', buffered: true });
+    expect(frames).toHaveLength(0);
+    observers[0]!.fire();
+    expect(observers[0]!.disconnected).toBe(true);
+    expect(calls).toEqual([]);
+    frames.shift()!();
+    expect(calls).toEqual([]);
+    tasks.shift()!();
+    expect(calls).toEqual(['/a.js', '/b.js']);
+  });
+
+  it('without paint timing, the loader imports after load, a frame and a task', () => {
+    const { calls, listeners, frames, tasks, observers } = runLoader(false);
+    listeners.load!();
+    expect(observers).toHaveLength(0);
+    frames.shift()!();
+    tasks.shift()!();
+    expect(calls).toEqual(['/a.js', '/b.js']);
+  });
+
+  it('leaves a page without module scripts as it is', () => {
+    const html = page(policy, '<p>No scripts</p>');
+    expect(deferScripts(html, 'updates/index.html')).toBe(html);
+  });
+
+  it('fails, naming the page, without a policy, its script-src or a </body>', () => {
+    expect(() => deferScripts(page(''), 'search/index.html')).toThrow(/search\/index.html: no Content-Security-Policy <meta> to allow the script loader/);
+    expect(() => deferScripts(page(`<meta http-equiv="content-security-policy" content="default-src 'self'">`), 'a.html')).toThrow(/a.html: its Content-Security-Policy has no script-src/);
+    expect(() => deferScripts(page().replace('</body>', ''), 'b.html')).toThrow(/b.html: no <\/body>/);
+  });
+});
