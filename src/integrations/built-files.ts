@@ -7,3 +7,6 @@ function walk(dir: string): string[] {
 }
 
 export const builtFiles = (out: string): string[] => walk(out).map((f) => relative(out, f).split(sep).join('/')).sort();
+
+/** The built site pages: every HTML file outside embed/ (embed pages are built for other hosts' pages). */
+export const sitePages = (out: string): string[] => builtFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('embed/'));

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deferScripts } from '../lib/deferred-scripts';
-import { builtFiles } from './built-files';
+import { sitePages } from './built-files';
 
 export default function deferredScriptsIntegration(): AstroIntegration {
   return {
@@ -19,7 +19,7 @@ export default function deferredScriptsIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         let count = 0;
-        for (const page of builtFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('embed/'))) {
+        for (const page of sitePages(out)) {
           const file = join(out, page);
           const html = readFileSync(file, 'utf8');
           const deferred = deferScripts(html, page);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inlineStylesheet } from '../lib/inline-stylesheet';
 import { linkedStylesheets } from '../lib/page-stylesheets';
-import { builtFiles } from './built-files';
+import { sitePages } from './built-files';
 
 export default function inlineStylesheetIntegration(): AstroIntegration {
   let base = '/';
@@ -22,7 +22,7 @@ export default function inlineStylesheetIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         let count = 0;
-        for (const page of builtFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('embed/'))) {
+        for (const page of sitePages(out)) {
           const file = join(out, page);
           let html = readFileSync(file, 'utf8');
           for (const href of linkedStylesheets(html)) {
