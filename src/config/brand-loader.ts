@@ -63,10 +63,13 @@ export function getBrand(): Brand {
   return cached;
 }
 
+/** Whether a brand's logo is an SVG (then it is also the site's favicon.svg), not a PNG. */
+export const logoIsSvg = (brand: Pick<Brand, 'logoFile'>): boolean => brand.logoFile.toLowerCase().endsWith('.svg');
+
 let cachedSvg: { svg: string | undefined } | undefined;
 /** The brand's logo as SVG text, or undefined when the logo is a PNG (read once). */
 export function getBrandSvgLogo(): string | undefined {
-  const { logoFile } = getBrand();
-  cachedSvg ??= { svg: logoFile.toLowerCase().endsWith('.svg') ? readFileSync(logoFile, 'utf8') : undefined };
+  const brand = getBrand();
+  cachedSvg ??= { svg: logoIsSvg(brand) ? readFileSync(brand.logoFile, 'utf8') : undefined };
   return cachedSvg.svg;
 }

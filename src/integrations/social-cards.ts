@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getBrand } from '../config/brand-loader';
+import { getBrand, logoIsSvg } from '../config/brand-loader';
 import type { Source } from '../schemas/sources';
 import { formatProblem } from '../lib/content-integrity';
 import { chartIdsIn } from '../lib/mdx-scanner';
@@ -94,7 +94,7 @@ export async function socialFiles(root: string, only?: string): Promise<Map<stri
     if (images.thumb) files.set(thumb, images.thumb);
     else if (spec.chart) files.set(thumb, cachedThumbnail(cachedChartImages(spec.chart, sources, brand).files.get(chartAssetFiles(spec.chart.id).png)!));
   });
-  if (brand.logoFile.toLowerCase().endsWith('.svg') && wanted(ICON_FILES.svg)) files.set(ICON_FILES.svg, logo);
+  if (logoIsSvg(brand) && wanted(ICON_FILES.svg)) files.set(ICON_FILES.svg, logo);
   for (const [file, size] of Object.entries(ICON_SIZES)) if (wanted(file)) files.set(file, drawIcon(logo, size, brand.palette.light.bg));
   return files;
 }

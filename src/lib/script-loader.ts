@@ -27,4 +27,3 @@ export function deferredScripts(html: string): string[] {
   const found = LOADER.exec(html);
   return found ? (JSON.parse(found[1]!) as string[]) : [];
 }
-

@@ -1,6 +1,6 @@
 /** /manifest.webmanifest: the site's name, colours and icons, from the brand. */
 import type { APIRoute } from 'astro';
-import { getBrand } from '@/config/brand-loader';
+import { getBrand, logoIsSvg } from '@/config/brand-loader';
 import { webManifest } from '@/lib/icons';
 import { t } from '@/lib/strings';
 
@@ -13,7 +13,7 @@ export const GET: APIRoute = () => {
     locale: brand.locale,
     background: brand.palette.light.bg,
     theme: brand.palette.light.accent,
-    svgLogo: brand.logoFile.toLowerCase().endsWith('.svg'),
+    svgLogo: logoIsSvg(brand),
   });
   return new Response(`${JSON.stringify(manifest, null, 2)}\n`, { headers: { 'Content-Type': 'application/manifest+json' } });
 };
