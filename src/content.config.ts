@@ -12,7 +12,7 @@ import { contentLoader } from './data/model';
 
 const cardsFromModel: Loader = {
   name: 'cards-from-content-model',
-  load: async ({ config, store, logger, generateDigest, watcher }) => {
+  load: async ({ config, store, generateDigest, watcher }) => {
     const content = contentLoader(fileURLToPath(config.root));
     const sync = () => {
       const cards = content.model().cards;
@@ -24,14 +24,21 @@ const cardsFromModel: Loader = {
         store.addModuleImport(card.file);
       }
     };
-    sync();
-    if (watcher) {
+    if (!watcher) sync();
+    else {
+      // `astro dev` keeps serving while content has problems: the pages show them (the
+      // content-check integration has already printed them), and the next good edit syncs.
+      try {
+        sync();
+      } catch {
+        store.clear();
+      }
       content.onChange('cards-collection', () => {
         try {
           sync();
-        } catch (e) {
-          // The page that uses the model shows the problems; the collection keeps its last good cards.
-          logger.warn((e as Error).message);
+        } catch {
+          // The content-check integration prints the problems and the pages show them; the
+          // collection keeps its last good cards.
         }
       });
     }

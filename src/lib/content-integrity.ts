@@ -10,7 +10,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { checkCharts } from './charts/check';
-import { componentUses } from './mdx-scanner';
+import { hiddenCharacters, hiddenCharactersInData } from './content-text';
+import { checkCardBody, componentsIn, parsedBody, type BodyPoint } from './card-body';
 import { checkSourceTiers } from './source-tiers';
 import { checkCardUpdates } from './card-updates';
 import { checkPageData } from './page-data-integrity';
@@ -39,6 +40,7 @@ import {
   type Stack,
   type TimelineEvent,
 } from '../schemas';
+import { idCharacterHint } from '../schemas/common';
 
 export interface Problem {
   file: string;
@@ -111,7 +113,7 @@ export const DATA_FILES = {
 const CARD_FILE = /^content\/explainers\/([^/]+)\/([^/]+)\.mdx$/;
 
 /** 'a.b[2].c' style path for a zod issue. */
-function fieldPath(path: readonly PropertyKey[]): string {
+export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
     '',
@@ -119,12 +121,15 @@ function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 function parseYamlFile(file: string, text: string, problems: Problem[]): unknown {
+  let raw: unknown;
   try {
-    return parseYaml(text);
+    raw = parseYaml(text);
   } catch (e) {
     problems.push({ file, field: '(file)', message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
     return undefined;
   }
+  for (const h of hiddenCharactersInData(raw)) problems.push({ file, field: fieldPath(h.path) || '(file)', message: h.message });
+  return raw;
 }
 
 /** Split `---\nfront matter\n---\nbody`. */
@@ -317,7 +322,7 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
     }
     const [, stack, id] = m as unknown as [string, string, string];
     const idCheck = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
-    if (!idCheck) problems.push({ file, field: '(file name)', message: `card id "${id}" must be kebab-case` });
+    if (!idCheck) problems.push({ file, field: '(file name)', message: `card id "${id}" must be kebab-case (a-z, 0-9, hyphens)${idCharacterHint(id)}` });
     if ((RESERVED_IDS as readonly string[]).includes(id)) {
       problems.push({ file, field: '(file name)', message: `card id "${id}" is reserved for a route` });
     }
@@ -331,6 +336,18 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
       problems.push({ file, field: '(front matter)', message: 'is missing: a card starts with --- front matter ---' });
       continue;
     }
+    const parsed = parsedBody(body);
+    // Body lines count from the file's first line, so an editor's "line 12" is the file's line 12.
+    const offset = text.slice(0, text.length - body.length).split('\n').length - 1;
+    const where = (p: BodyPoint) => `line ${p.line + offset}, column ${p.column}`;
+    if ('error' in parsed) {
+      problems.push({ file, field: `(body, ${where(parsed.error)})`, message: parsed.error.message });
+    }
+    const tree = 'tree' in parsed ? parsed.tree : undefined;
+    for (const h of hiddenCharacters(body)) {
+      problems.push({ file, field: `(body, ${where(h)})`, message: `contains an invisible ${h.name}; delete it (it makes readers see something other than what the file says)` });
+    }
+    if (tree) for (const p of checkCardBody(tree)) problems.push({ file, field: `(body, ${where(p)})`, message: p.message });
     const raw = parseYamlFile(file, frontMatter, problems);
     const result = cardSchema.safeParse(raw ?? {});
     if (!result.success) {
@@ -350,16 +367,13 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
     if (data.updated < data.published) {
       problems.push({ file, field: 'updated', message: `(${data.updated}) is before published (${data.published})` });
     }
-    for (const use of componentUses(body)) {
+    for (const use of tree ? componentsIn(tree) : []) {
       const target = COMPONENT_TARGETS[use.component];
-      const field = `<${use.component} id="${use.id}"> (line ${use.line})`;
-      if (target === undefined) {
-        problems.push({ file, field, message: `unknown component <${use.component}>` });
-      } else if (target) {
-        need(target as keyof typeof ids, use.id, file, field);
-        if (use.component === 'Cite' && ids.sources.has(use.id) && !data.sources.includes(use.id)) {
-          problems.push({ file, field, message: `cites "${use.id}", which is not in the card's sources list` });
-        }
+      if (!target || use.id === undefined) continue;
+      const field = `<${use.component} id="${use.id}"> (${where(use)})`;
+      need(target as keyof typeof ids, use.id, file, field);
+      if (use.component === 'Cite' && ids.sources.has(use.id) && !data.sources.includes(use.id)) {
+        problems.push({ file, field, message: `cites "${use.id}", which is not in the card's sources list` });
       }
     }
     cards.push({ path: `${stack}/${id}`, file, stack, id, data, body });

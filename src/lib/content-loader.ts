@@ -9,13 +9,17 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkContent, formatProblem, type CheckResult, type ContentFiles, type ContentModel } from './content-integrity';
+import { checkContent, formatProblem, type CheckResult, type ContentFiles, type ContentModel, type Problem } from './content-integrity';
+import { decodeContent, normaliseText } from './content-text';
 
 export interface ContentReader {
   /** Every file under `dir`, recursively, as absolute paths. Listing is not reading. */
   list(dir: string): string[];
-  /** The text of one file, or undefined when it is gone. */
-  read(file: string): string | undefined;
+  /**
+   * One file: its bytes (decoded and normalised by the loader, src/lib/content-text.ts), text
+   * already decoded (tests), or undefined when it is gone.
+   */
+  read(file: string): Uint8Array | string | undefined;
 }
 
 export const diskReader: ContentReader = {
@@ -33,7 +37,7 @@ export const diskReader: ContentReader = {
   },
   read(file) {
     try {
-      return readFileSync(file, 'utf8');
+      return readFileSync(file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
@@ -47,46 +51,99 @@ const CONTENT_FILE = /\.(ya?ml|mdx|json)$/;
 /** 'content/data/sources.yaml' for a file under `root` (always with '/'). */
 export const contentPath = (root: string, file: string) => relative(root, file).split('\\').join('/');
 
-/** Read every content file under `root`/content (paths relative to `root`). */
-export function readContentFiles(root: string, reader: ContentReader = diskReader): ContentFiles {
+/** One file's text, normalised (no BOM, LF line ends), or why it cannot be read as text. */
+function decodeFile(path: string, content: Uint8Array | string): { text: string; problem?: Problem } {
+  if (typeof content === 'string') return { text: normaliseText(content) };
+  const decoded = decodeContent(content);
+  if ('text' in decoded) return decoded;
+  // The rest of the check still reads the file (bad bytes as U+FFFD), so the file is not also
+  // reported as missing and its other problems show at once; the build is refused either way.
+  return {
+    text: normaliseText(new TextDecoder('utf-8').decode(content)),
+    problem: { file: path, field: '(file)', message: `is not UTF-8 at byte ${decoded.badByte}; save it as UTF-8 (most editors: "Save with encoding", UTF-8)` },
+  };
+}
+
+/** Read every content file under `root`/content (paths relative to `root`), and the files that could not be read as text. */
+export function readContent(root: string, reader: ContentReader = diskReader): { files: ContentFiles; problems: Problem[] } {
   const files: ContentFiles = {};
+  const problems: Problem[] = [];
   for (const file of reader.list(join(root, 'content')).sort()) {
     if (!CONTENT_FILE.test(file)) continue;
-    const text = reader.read(file);
-    if (text !== undefined) files[contentPath(root, file)] = text;
+    const content = reader.read(file);
+    if (content === undefined) continue;
+    const path = contentPath(root, file);
+    const decoded = decodeFile(path, content);
+    files[path] = decoded.text;
+    if (decoded.problem) problems.push(decoded.problem);
   }
+  return { files, problems };
+}
+
+/** Read every content file under `root`/content; throws a ContentError when one is not text. */
+export function readContentFiles(root: string, reader: ContentReader = diskReader): ContentFiles {
+  const { files, problems } = readContent(root, reader);
+  if (problems.length) throw new ContentError(problems);
   return files;
 }
+
+/** What an editor reads when content is refused: every problem, one line each (file: field: what is wrong). */
+export const refusalReport = (problems: readonly Problem[], outcome = 'nothing was built') =>
+  `Content has ${problems.length} problem(s); ${outcome}. Fix each line (file: field: what is wrong):\n  ${problems.map(formatProblem).join('\n  ')}`;
 
 /** Content that fails the check: every problem, one line each (file: field: problem). */
 export class ContentError extends Error {
   override name = 'ContentError';
-  constructor(readonly problems: CheckResult['problems']) {
-    super(`Content has ${problems.length} problem(s); nothing was built:\n  ${problems.map(formatProblem).join('\n  ')}`);
+  readonly problems: CheckResult['problems'];
+  constructor(problems: CheckResult['problems']) {
+    super(refusalReport(problems));
+    this.problems = problems;
+    // For editors, not developers: where in our code the content was refused says nothing to
+    // them, and Astro prints a stack trace whenever an error carries one.
+    this.stack = '';
   }
 }
 
 export class ContentLoader {
   private files: ContentFiles | undefined;
+  /** Files that exist but are not text (not UTF-8), by path. */
+  private unreadable = new Map<string, Problem>();
   private checked: CheckResult | undefined;
   private readonly listeners = new Map<string, () => void>();
   /** Goes up by one whenever a file changes, so callers can tell a model is stale. */
   version = 0;
 
-  constructor(
-    readonly root: string,
-    private readonly reader: ContentReader = diskReader,
-  ) {}
+  readonly root: string;
+  private readonly reader: ContentReader;
+
+  // Plain fields, not parameter properties: the command-line tools run this file on Node's
+  // type stripping, which does not rewrite constructors (src/cli/resolve-ts.ts).
+  constructor(root: string, reader: ContentReader = diskReader) {
+    this.root = root;
+    this.reader = reader;
+  }
 
   /** The file texts, read on first use. */
   private texts(): ContentFiles {
-    this.files ??= readContentFiles(this.root, this.reader);
+    if (!this.files) {
+      const { files, problems } = readContent(this.root, this.reader);
+      this.files = files;
+      for (const p of problems) this.unreadable.set(p.file, p);
+    }
     return this.files;
+  }
+
+  /** The checked text of one content file (normalised), as the check read it; undefined when it has none. */
+  text(path: string): string | undefined {
+    return this.texts()[path];
   }
 
   /** The check's result: the model and every problem (empty when the content is sound). */
   result(): CheckResult {
-    this.checked ??= checkContent(this.texts());
+    if (!this.checked) {
+      const checked = checkContent(this.texts());
+      this.checked = this.unreadable.size ? { ...checked, problems: [...this.unreadable.values(), ...checked.problems] } : checked;
+    }
     return this.checked;
   }
 
@@ -105,10 +162,15 @@ export class ContentLoader {
   fileChanged(file: string): boolean {
     const path = contentPath(this.root, file);
     if (!path.startsWith('content/') || !CONTENT_FILE.test(path) || !this.files) return false;
-    const text = this.reader.read(join(this.root, path));
-    if (text === this.files[path]) return false;
+    const content = this.reader.read(join(this.root, path));
+    const decoded = content === undefined ? undefined : decodeFile(path, content);
+    const text = decoded?.text;
+    const problem = decoded?.problem;
+    if (text === this.files[path] && problem?.message === this.unreadable.get(path)?.message) return false;
     if (text === undefined) delete this.files[path];
     else this.files[path] = text;
+    if (problem) this.unreadable.set(path, problem);
+    else this.unreadable.delete(path);
     this.checked = undefined;
     this.version++;
     for (const listener of this.listeners.values()) listener();

@@ -1,8 +1,9 @@
 /**
- * Finds the components a card's MDX body places, with the id each one names: what the content
- * check resolves, what a card's source list and a chart's home are computed from. A scan of
- * the text (not an MDX parse), so it is cheap enough to run on every body at build start.
+ * The components a card's MDX body places, with the id each one names: what the content check
+ * resolves, what a card's source list and a chart's home are computed from. Read from the body's
+ * syntax tree (src/lib/card-body.ts, the parser the build renders with), parsed once per body.
  */
+import { componentsIn, parsedBody } from './card-body';
 
 export interface ComponentUse {
   /** 'Chart', 'Cite', 'Value' … */
@@ -12,22 +13,15 @@ export interface ComponentUse {
   line: number;
 }
 
-/** Every component tag (`<Name …>` or `<Name … />`) in an MDX body, with its attribute text. */
-const componentTags = (body: string) => [...body.matchAll(/<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g)].map((m) => ({ component: m[1]!, attrs: m[2]!, index: m.index }));
-
-const ID = /\bid=["']([^"']*)["']/;
+/** The house components a body places; a body that does not parse places none (the content check refuses it). */
+const uses = (body: string) => {
+  const parsed = parsedBody(body);
+  return 'tree' in parsed ? componentsIn(parsed.tree) : [];
+};
 
 /** Every `<Name … id="x" …>` used in an MDX body. */
-export function componentUses(body: string): ComponentUse[] {
-  const uses: ComponentUse[] = [];
-  for (const tag of componentTags(body)) {
-    const idMatch = ID.exec(tag.attrs);
-    if (!idMatch) continue;
-    const line = body.slice(0, tag.index).split('\n').length;
-    uses.push({ component: tag.component, id: idMatch[1]!, line });
-  }
-  return uses;
-}
+export const componentUses = (body: string): ComponentUse[] =>
+  uses(body).flatMap((u) => (u.id === undefined ? [] : [{ component: u.component, id: u.id, line: u.line }]));
 
 /** The ids of the charts a body places, in order of appearance (repeats kept). */
 export const chartIdsIn = (body: string): string[] => componentUses(body).filter((u) => u.component === 'Chart').map((u) => u.id);
@@ -36,4 +30,4 @@ export const chartIdsIn = (body: string): string[] => componentUses(body).filter
  * The components a body places without an id, each once, in order: those that draw a whole data
  * file (<Timeline />, <Comparison />, <Layers />) and wrappers such as <Update>.
  */
-export const idlessComponentsIn = (body: string): string[] => [...new Set(componentTags(body).filter((t) => !ID.test(t.attrs)).map((t) => t.component))];
+export const idlessComponentsIn = (body: string): string[] => [...new Set(uses(body).filter((u) => u.id === undefined).map((u) => u.component))];

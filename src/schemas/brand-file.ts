@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { nonEmpty, typeError } from './common';
+import { httpUrl, nonEmpty, typeError } from './common';
 
 const hex = z
   .string({ error: typeError('a colour written #rrggbb') })
@@ -14,7 +14,7 @@ const colourOverrides = z.strictObject(Object.fromEntries(BRAND_COLOUR_KEYS.map(
 
 const organisation = z.strictObject({
   name: nonEmpty,
-  url: z.url({ error: 'must be a full http(s) URL' }),
+  url: httpUrl,
 });
 
 /**
@@ -28,7 +28,7 @@ export const brandSchema = z.strictObject({
   /** A short name: the suffix of page titles and the manifest's short_name. */
   shortName: nonEmpty.refine((s) => s.length <= 30, { error: 'must be at most 30 characters' }),
   /** Where the site lives when SITE_URL is not set, e.g. https://news.example. */
-  url: z.url({ error: 'must be a full http(s) URL' }),
+  url: httpUrl,
   /** Who publishes it: JSON-LD publisher, feed, oEmbed provider. */
   publisher: organisation,
   /** Who wrote it (JSON-LD author); the publisher when left out. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkValueOrRange, confidence, id, isoDate, nonEmpty } from './common';
+import { checkValueOrRange, confidence, httpUrl, id, isoDate, nonEmpty } from './common';
 import { unit } from './figures';
 
 /**
@@ -82,7 +82,7 @@ export const mapSchema = z.strictObject({
   neighbour: z.string().regex(/^\d{3}$/, { error: 'must be an ISO 3166 numeric code, as in world-atlas' }),
   regions: z.array(z.strictObject({ group: id, geo: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { error: 'must be an ISO 3166-2 code' }), label: nonEmpty })).min(1),
   geodata: z
-    .array(z.strictObject({ package: nonEmpty, version: nonEmpty, files: nonEmpty, licence: nonEmpty, provenance: nonEmpty, url: z.url() }))
+    .array(z.strictObject({ package: nonEmpty, version: nonEmpty, files: nonEmpty, licence: nonEmpty, provenance: nonEmpty, url: httpUrl }))
     .min(1, { error: 'name the geodata and its licence' }),
   /** Said under the map: what it does not show (the front line). */
   caveat: nonEmpty,

@@ -7,7 +7,20 @@ export const typeError = (expected: string) => (issue: { input?: unknown }) =>
 /** A stable, URL-safe id: lower-case words joined by hyphens. Ids never change after publication. */
 export const id = z
   .string({ error: typeError('a text id') })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case (a-z, 0-9, hyphens)' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: (issue) => `must be kebab-case (a-z, 0-9, hyphens)${idCharacterHint(String(issue.input))}` });
+
+/**
+ * Names the first character an id may not hold, so a look-alike is found: a Cyrillic "а"
+ * (U+0430) looks like a Latin "a" but makes another id.
+ */
+export function idCharacterHint(value: string): string {
+  const bad = [...value].findIndex((c) => !/[a-z0-9-]/.test(c));
+  if (bad < 0) return '';
+  const c = [...value][bad]!;
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const shown = /\p{L}|\p{N}|\p{P}|\p{S}/u.test(c) ? `"${c}" (${code})` : code;
+  return `; character ${bad + 1} is ${shown}`;
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,3 +67,9 @@ export function checkValueOrRange(
     ctx.addIssue({ code: 'custom', path: ['low'], message: 'low must not exceed high' });
   }
 }
+
+/**
+ * A full web address. Only http(s): a source, a copy or a brand link is rendered as a link on
+ * every page, and a `javascript:` or `data:` address there would run in a reader's browser.
+ */
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL (https://…)' });

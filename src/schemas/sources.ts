@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, isoDate, nonEmpty, typeError } from './common';
+import { httpUrl, id, isoDate, nonEmpty, typeError } from './common';
 
 /**
  * How much weight a source can carry on its own (issue 11's standards). The rule built on it
@@ -19,7 +19,7 @@ export const sourceTier = z.enum(SOURCE_TIERS, { error: typeError(`one of ${SOUR
 /** The copy we actually read, when it is not the original publisher's page. */
 export const viaSchema = z.strictObject({
   publisher: nonEmpty,
-  url: z.url({ error: 'must be a full http(s) URL' }),
+  url: httpUrl,
 });
 
 /** A published document we rely on. `article` is the story the explainer is about. */
@@ -31,7 +31,7 @@ export const sourceSchema = z
     title: nonEmpty,
     date: isoDate,
     /** The original's address when we know it; otherwise the copy's (then equal to via.url). */
-    url: z.url({ error: 'must be a full http(s) URL' }),
+    url: httpUrl,
     kind: z.enum(['article', 'background'], { error: 'must be article or background' }),
     tier: sourceTier,
     /** For `relay`: whose reporting it repeats ("Politico"). */

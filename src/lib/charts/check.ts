@@ -5,6 +5,7 @@
  * start, and by the chart loader used by pages.
  */
 import { parse as parseYaml } from 'yaml';
+import { hiddenCharactersInData } from '../content-text';
 import { chartSchema, type Chart, type ChartRecord, type ChartRow } from '../../schemas/chart';
 import type { Figure } from '../../schemas/figures';
 
@@ -112,6 +113,7 @@ export function checkCharts(
       problems.push({ file, field: '(file)', message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
       continue;
     }
+    for (const h of hiddenCharactersInData(raw)) problems.push({ file, field: fieldPath(h.path) || '(file)', message: h.message });
     const result = chartSchema.safeParse(raw ?? {});
     if (!result.success) {
       for (const issue of result.error.issues) {

@@ -31,7 +31,7 @@ describe('checkContent', () => {
     const problems = problemsAfter((f) => {
       f[CARD] = f[CARD]!.replace('<Value id="army" />', '<Value id="navy" />');
     });
-    expect(problems).toContain(`${CARD}: <Value id="navy"> (line 2): unknown figure id "navy"`);
+    expect(problems).toContain(`${CARD}: <Value id="navy"> (line 9, column 23): unknown figure id "navy"`);
   });
 
   it('reports a citation of a source the card does not list', () => {
@@ -163,7 +163,7 @@ describe('helpers', () => {
     expect(splitFrontMatter('no front matter')).toEqual({ body: 'no front matter' });
   });
   it('finds component uses with their ids and lines', () => {
-    expect(componentUses('a\n<Cite id="x" loc="¶1" /> and <Value id=\'y\'/>\n<Unknown>')).toEqual([
+    expect(componentUses('a\n<Cite id="x" loc="¶1" /> and <Value id=\'y\'/>\n<Unknown>x</Unknown>')).toEqual([
       { component: 'Cite', id: 'x', line: 2 },
       { component: 'Value', id: 'y', line: 2 },
     ]);
