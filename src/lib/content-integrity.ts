@@ -349,6 +349,8 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
     }
     if (tree) for (const p of checkCardBody(tree)) problems.push({ file, field: `(body, ${where(p)})`, message: p.message });
     const raw = parseYamlFile(file, frontMatter, problems);
+    // Front matter that is not YAML has been reported; its fields would only repeat that.
+    if (raw === undefined) continue;
     const result = cardSchema.safeParse(raw ?? {});
     if (!result.success) {
       for (const issue of result.error.issues) {

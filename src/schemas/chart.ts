@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkValueOrRange, confidence, httpUrl, id, isoDate, nonEmpty } from './common';
+import { checkValueOrRange, confidence, httpUrl, id, isoDate, nonEmpty, typeError } from './common';
 import { unit } from './figures';
 
 /**
@@ -35,7 +35,7 @@ export const chartRowSchema = z
     asOf: isoDate.optional(),
     source: id.optional(),
     /** Further sources (from a figure record). */
-    alsoSources: z.array(id).default([]),
+    alsoSources: z.array(id, { error: typeError('a list of ids') }).default([]),
     confidence: confidence.optional(),
     note: z.string().optional(),
     /** Which of the chart's groups the row belongs to (its colour and legend entry). */
@@ -92,7 +92,7 @@ export type ChartMap = z.infer<typeof mapSchema>;
 /** A note under the chart, with the sources that back it. */
 export const chartNoteSchema = z.strictObject({
   text: nonEmpty,
-  sources: z.array(id).default([]),
+  sources: z.array(id, { error: typeError('a list of ids') }).default([]),
 });
 
 /**
@@ -127,9 +127,9 @@ export const chartSchema = z
      * "retrieved" date, so two builds of the same content print the same citation.
      */
     updated: isoDate,
-    groups: z.array(chartGroupSchema).min(1, { error: 'needs at least one group' }),
-    rows: z.array(chartRowSchema).min(1, { error: 'needs at least one row' }),
-    notes: z.array(chartNoteSchema).default([]),
+    groups: z.array(chartGroupSchema, { error: typeError('a list') }).min(1, { error: 'needs at least one group' }),
+    rows: z.array(chartRowSchema, { error: typeError('a list') }).min(1, { error: 'needs at least one row' }),
+    notes: z.array(chartNoteSchema, { error: typeError('a list') }).default([]),
     /** kind: map only: which region each group is, and where the shapes come from. */
     map: mapSchema.optional(),
   })

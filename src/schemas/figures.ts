@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkValueOrRange, confidence, id, isoDate, nonEmpty } from './common';
+import { checkValueOrRange, confidence, id, isoDate, nonEmpty, typeError } from './common';
 
 /** Units a figure can carry; each has one formatting rule in src/lib/format.ts. */
 export const units = ['people', 'troops', 'eur-bn', 'usd-bn', 'gbp-bn', 'chf-bn', 'percent', 'km2', 'count'] as const;
@@ -21,7 +21,7 @@ export const figureSchema = z
     asOf: isoDate,
     source: id,
     /** Further sources for a range, one per end or per estimate. */
-    alsoSources: z.array(id).default([]),
+    alsoSources: z.array(id, { error: typeError('a list of ids') }).default([]),
     confidence,
     note: z.string().optional(),
     /**

@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
-import { id, isoDate, nonEmpty } from './common';
+import { id, isoDate, nonEmpty, typeError } from './common';
 
 /** A sentence of ours with the sources that back it. Plain text, no markup. */
 export const sourcedStatementSchema = z.strictObject({
   text: nonEmpty,
-  sources: z.array(id).min(1, { error: 'needs at least one source' }),
+  sources: z.array(id, { error: typeError('a list of ids') }).min(1, { error: 'needs at least one source' }),
 });
 
 /**
@@ -21,7 +21,7 @@ export const threadSchema = z.strictObject({
   /** The day the text below is true as of. */
   asOf: isoDate,
   text: nonEmpty,
-  sources: z.array(id).min(1, { error: 'needs at least one source' }),
+  sources: z.array(id, { error: typeError('a list of ids') }).min(1, { error: 'needs at least one source' }),
 });
 export type Thread = z.infer<typeof threadSchema>;
 
@@ -30,13 +30,13 @@ export const homeSchema = z.strictObject({
   /** The date of the original report (Bloomberg, 18 December 2025): "before/after the report". */
   asOf: isoDate,
   /** Where things stand now, thread by thread (the guarantee, Article 5, the frozen assets). */
-  threads: z.array(threadSchema).min(1),
+  threads: z.array(threadSchema, { error: typeError('a list') }).min(1),
   /** What the plan is, in five sentences. */
-  summary: z.array(sourcedStatementSchema).length(5, { error: 'must be exactly five sentences' }),
+  summary: z.array(sourcedStatementSchema, { error: typeError('a list') }).length(5, { error: 'must be exactly five sentences' }),
   /** Figure ids shown as the key numbers. */
-  keyNumbers: z.array(id).min(1),
-  know: z.array(sourcedStatementSchema).min(1),
-  dontKnow: z.array(sourcedStatementSchema).min(1),
+  keyNumbers: z.array(id, { error: typeError('a list of ids') }).min(1),
+  know: z.array(sourcedStatementSchema, { error: typeError('a list') }).min(1),
+  dontKnow: z.array(sourcedStatementSchema, { error: typeError('a list') }).min(1),
 });
 export type Home = z.infer<typeof homeSchema>;
 
@@ -57,14 +57,14 @@ export const comparisonSchema = z.strictObject({
         article5: nonEmpty,
         proposal: nonEmpty,
         /** The sources of the Article 5 cell and of the proposal cell. */
-        article5Sources: z.array(id).min(1, { error: 'needs at least one source' }),
-        proposalSources: z.array(id).min(1, { error: 'needs at least one source' }),
+        article5Sources: z.array(id, { error: typeError('a list of ids') }).min(1, { error: 'needs at least one source' }),
+        proposalSources: z.array(id, { error: typeError('a list of ids') }).min(1, { error: 'needs at least one source' }),
         /** Our judgement: is the proposal the same as, weaker or stronger than Article 5 here? */
         verdict: z.strictObject({
           is: z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(', ')}` }),
           /** One line: why, in words a reader can check against the sources. */
           reason: nonEmpty,
-          sources: z.array(id).min(1, { error: 'needs at least one source' }),
+          sources: z.array(id, { error: typeError('a list of ids') }).min(1, { error: 'needs at least one source' }),
         }),
       }),
     )
@@ -83,7 +83,7 @@ export const layersSchema = z.strictObject({
         text: nonEmpty,
         /** Who provides it: shown as the layer's label. */
         who: nonEmpty,
-        sources: z.array(id).min(1, { error: 'needs at least one source' }),
+        sources: z.array(id, { error: typeError('a list of ids') }).min(1, { error: 'needs at least one source' }),
       }),
     )
     .min(1),
@@ -94,7 +94,7 @@ export const layersSchema = z.strictObject({
         trigger: nonEmpty,
         step: nonEmpty,
         text: nonEmpty,
-        sources: z.array(id).min(1, { error: 'needs at least one source' }),
+        sources: z.array(id, { error: typeError('a list of ids') }).min(1, { error: 'needs at least one source' }),
       }),
     )
     .min(1),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, isoDate, nonEmpty } from './common';
+import { id, isoDate, nonEmpty, typeError } from './common';
 import { sourcedStatementSchema } from './pages';
 
 /** The picture a stack page opens with: its key chart, the layers diagram or the verdicts. */
@@ -20,10 +20,10 @@ export const stackSchema = z.strictObject({
   /** Position in the site navigation. */
   order: z.number().int(),
   /** Card ids (file names in content/explainers/<stack>/) in reading order. */
-  cards: z.array(id).min(1, { error: 'needs at least one card' }),
+  cards: z.array(id, { error: typeError('a list of ids') }).min(1, { error: 'needs at least one card' }),
   published: isoDate,
   lead: stackLeadSchema,
   /** "In brief": two or three sentences from the stack's cards, each with its sources. */
-  inBrief: z.array(sourcedStatementSchema).min(2, { error: 'needs two or three sentences' }).max(3, { error: 'needs two or three sentences' }),
+  inBrief: z.array(sourcedStatementSchema, { error: typeError('a list') }).min(2, { error: 'needs two or three sentences' }).max(3, { error: 'needs two or three sentences' }),
 });
 export type Stack = z.infer<typeof stackSchema>;
