@@ -86,10 +86,11 @@ type WithCache = typeof globalThis & { [GLOBAL_KEY]?: ImageCache | null };
 
 /**
  * Set once per build by the integration (astro:config:setup); the page code of the same
- * process finds it here, so pages and integrations share one cache.
+ * process finds it here, so pages and integrations share one cache. `root` is the project
+ * whose code draws; the entries live in `dir`, under it unless a test puts them elsewhere.
  */
-export function configureImageCache(root: string): ImageCache | null {
-  const cache = process.env.EXPLAINER_IMAGE_CACHE === 'off' ? null : { dir: join(root, CACHE_DIR), fingerprint: fingerprintOnce(root) };
+export function configureImageCache(root: string, dir: string = join(root, CACHE_DIR)): ImageCache | null {
+  const cache = process.env.EXPLAINER_IMAGE_CACHE === 'off' ? null : { dir, fingerprint: fingerprintOnce(root) };
   (globalThis as WithCache)[GLOBAL_KEY] = cache;
   return cache;
 }
