@@ -15,6 +15,7 @@ import { checkCardBody, componentsIn, parsedBody, type BodyPoint } from './card-
 import { checkSourceTiers } from './source-tiers';
 import { checkCardUpdates } from './card-updates';
 import { checkPageData } from './page-data-integrity';
+import { idCharacterHint, isReservedId, KEBAB_CASE } from './ids';
 import type { Chart } from '../schemas/chart';
 import {
   cardSchema,
@@ -40,7 +41,6 @@ import {
   type Stack,
   type TimelineEvent,
 } from '../schemas';
-import { idCharacterHint } from '../schemas/common';
 
 export interface Problem {
   file: string;
@@ -52,24 +52,6 @@ export const formatProblem = (p: Problem) => `${p.file}: ${p.field}: ${p.message
 
 /** Paths are relative to the project root and use '/'. */
 export type ContentFiles = Record<string, string>;
-
-/** Top-level routes a stack or card id must never take. */
-export const RESERVED_IDS = [
-  'embed',
-  'sources',
-  'updates',
-  'search',
-  'chart',
-  'oembed',
-  'pagefind',
-  'rss',
-  '404',
-  '_astro',
-  'data',
-  'charts',
-  'og',
-  'thumbs',
-] as const;
 
 export interface CardRecord {
   /** 'security-guarantees/european-force' */
@@ -321,9 +303,9 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
       continue;
     }
     const [, stack, id] = m as unknown as [string, string, string];
-    const idCheck = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+    const idCheck = KEBAB_CASE.test(id);
     if (!idCheck) problems.push({ file, field: '(file name)', message: `card id "${id}" must be kebab-case (a-z, 0-9, hyphens)${idCharacterHint(id)}` });
-    if ((RESERVED_IDS as readonly string[]).includes(id)) {
+    if (isReservedId(id)) {
       problems.push({ file, field: '(file name)', message: `card id "${id}" is reserved for a route` });
     }
     if (cardIds.has(id)) {
@@ -385,7 +367,7 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
   const stackIds = new Set(stacks.map((s) => s.id));
   stacks.forEach((s, i) => {
     const field = `${at(stacks, i)}`;
-    if ((RESERVED_IDS as readonly string[]).includes(s.id)) {
+    if (isReservedId(s.id)) {
       problems.push({ file: DATA_FILES.stacks, field: `${field}.id`, message: `"${s.id}" is reserved for a route` });
     }
     s.cards.forEach((c, j) => {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { idCharacterHint, KEBAB_CASE } from '../lib/ids.ts';
 
 /** Zod's message for a wrong type, saying "is required" when the field is absent. */
 export const typeError = (expected: string) => (issue: { input?: unknown }) =>
@@ -7,20 +8,8 @@ export const typeError = (expected: string) => (issue: { input?: unknown }) =>
 /** A stable, URL-safe id: lower-case words joined by hyphens. Ids never change after publication. */
 export const id = z
   .string({ error: typeError('a text id') })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: (issue) => `must be kebab-case (a-z, 0-9, hyphens)${idCharacterHint(String(issue.input))}` });
+  .regex(KEBAB_CASE, { error: (issue) => `must be kebab-case (a-z, 0-9, hyphens)${idCharacterHint(String(issue.input))}` });
 
-/**
- * Names the first character an id may not hold, so a look-alike is found: a Cyrillic "а"
- * (U+0430) looks like a Latin "a" but makes another id.
- */
-export function idCharacterHint(value: string): string {
-  const bad = [...value].findIndex((c) => !/[a-z0-9-]/.test(c));
-  if (bad < 0) return '';
-  const c = [...value][bad]!;
-  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  const shown = /\p{L}|\p{N}|\p{P}|\p{S}/u.test(c) ? `"${c}" (${code})` : code;
-  return `; character ${bad + 1} is ${shown}`;
-}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

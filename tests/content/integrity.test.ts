@@ -1,14 +1,16 @@
 /**
  * The real content under content/: every record valid, every id reference resolved, ids
  * unique, dates real, no id colliding with a route (checkContent), plus the writing rules
- * that can be checked mechanically (docs/writing.md).
+ * that can be checked mechanically (docs/writing.md), and no draft left from `npm run new:card`.
  */
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
+import { DRAFT_MARK } from '../../src/lib/card-scaffold';
 import { ROOT } from '../support/builds';
 
-const { problems, model } = checkContent(readContentFiles(ROOT));
+const files = readContentFiles(ROOT);
+const { problems, model } = checkContent(files);
 
 describe('content/', () => {
   it('has no integrity problems', () => {
@@ -22,6 +24,11 @@ describe('content/', () => {
 
   it('cites the source article', () => {
     expect(model.sources.filter((s) => s.kind === 'article').map((s) => s.id)).toEqual(['bloomberg-2025-12-18']);
+  });
+
+  it('has no card still carrying the [DRAFT] placeholders of npm run new:card (the build lets them through)', () => {
+    const drafts = Object.entries(files).filter(([file, text]) => file.startsWith('content/explainers/') && text.includes(DRAFT_MARK));
+    expect(drafts.map(([file]) => `${file} is a draft: write its ${DRAFT_MARK} parts and take the marks out`)).toEqual([]);
   });
 
   /** Words of prose, leaving out component tags. */

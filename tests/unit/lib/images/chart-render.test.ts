@@ -1,15 +1,11 @@
 /**
  * The build-time drawing, run standalone (no Astro build): Chart.js into the SVG context (text
  * as <text> in the page's font) and into Skia (PNG, Inter). Checks the files are complete,
- * small, byte-for-byte repeatable, and that the cache gives back exactly what was drawn.
+ * small and byte-for-byte repeatable.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chartImages, checkChartText, renderPng, renderSvg } from '../../../../src/lib/images/chart-render';
-import { cached, cachedAsync } from '../../../../src/lib/images/cache';
 import { PAGE_FONT } from '../../../../src/lib/images/font-family';
 import { pngSize } from '../../../../src/lib/images/png';
 import { chartSize } from '../../../../src/lib/charts/config';
@@ -84,47 +80,3 @@ describe('chart images', () => {
     expect(() => checkChartText(chart)).not.toThrow();
   });
 });
-
-describe('image cache', () => {
-  it('draws once, then gives back the same bytes and metadata without drawing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ex-cache-'));
-    try {
-      const cache = { dir, fingerprint: 'test' };
-      let draws = 0;
-      const draw = () => (draws++, { files: new Map([['a/b.png', Buffer.from([1, 2, 3])]]), meta: { width: 7 } });
-      const first = cached('t', { x: 1 }, draw, cache);
-      const second = cached('t', { x: 1 }, draw, cache);
-      expect(draws).toBe(1);
-      expect([first.hit, second.hit]).toEqual([false, true]);
-      expect(second.files.get('a/b.png')!.equals(first.files.get('a/b.png')!)).toBe(true);
-      expect(second.meta).toEqual({ width: 7 });
-      // Other inputs, or other drawing code, are another entry.
-      cached('t', { x: 2 }, draw, cache);
-      cached('t', { x: 1 }, draw, { dir, fingerprint: 'changed code' });
-      expect(draws).toBe(3);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('async drawings too: drawn once, stored whole, given back without drawing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ex-cache-'));
-    try {
-      const cache = { dir, fingerprint: 'test' };
-      let draws = 0;
-      const draw = async () => (draws++, { files: new Map([['og/a.png', Buffer.from([4, 5])], ['thumb', Buffer.from([6])]]), meta: null });
-      // Two at once for the same entry (two lanes drawing one card) must not trip over each other.
-      const [a, b] = await Promise.all([cachedAsync('s', { y: 1 }, draw, cache), cachedAsync('s', { y: 1 }, draw, cache)]);
-      const again = await cachedAsync('s', { y: 1 }, draw, cache);
-      expect([a.hit, b.hit, again.hit]).toEqual([false, false, true]);
-      expect(draws).toBe(2);
-      expect([...again.files.keys()]).toEqual(['og/a.png', 'thumb']);
-      expect(again.files.get('og/a.png')!.equals(Buffer.from([4, 5]))).toBe(true);
-      // The sync and async paths read each other's entries.
-      expect(cached('s', { y: 1 }, () => { throw new Error('drew'); }, cache).hit).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-

@@ -41,7 +41,8 @@ describe('cachedThumbnail', () => {
     const root = mkdtempSync(join(tmpdir(), 'ex-thumb-'));
     const previous = currentImageCache();
     try {
-      const cache = configureImageCache(root)!;
+      // The fingerprint reads this project's drawing code; the entries go to the scratch folder.
+      const cache = configureImageCache(join(import.meta.dirname, '../../../..'), root)!;
       const chartPng = png(1200, 630, '#c00');
       const first = cachedThumbnail(chartPng);
       expect(first.equals(drawThumbnail(chartPng))).toBe(true);
