@@ -16,6 +16,7 @@ export interface FeedItem {
   customData: string;
 }
 
+/** Markup-escaped text: for the guid (raw XML) and the description (HTML that readers render). */
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function feedItems(cards: readonly CardChanges[], sources: ReadonlyMap<string, Source>, site: string, base?: string): FeedItem[] {
@@ -34,7 +35,9 @@ export function feedItems(cards: readonly CardChanges[], sources: ReadonlyMap<st
       title: `${kind}: ${u.cardTitle}`,
       link,
       pubDate: new Date(Date.UTC(y, m - 1, d)),
-      description: `${u.text}${sourceLine}`,
+      // Feed readers render a description as HTML, so the change's words and the sources' titles
+      // are escaped as text here (the feed's XML escapes them once more): typed markup stays text.
+      description: escapeXml(`${u.text}${sourceLine}`),
       categories: [u.kind],
       customData: `<guid isPermaLink="false">${escapeXml(`${link}:${u.date}:${n}`)}</guid>`,
     };

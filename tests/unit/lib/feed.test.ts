@@ -31,7 +31,9 @@ describe('feed items', () => {
   it('marks corrections and names the sources', () => {
     const loan = items.filter((i) => i.link.endsWith('#the-loan'));
     expect(loan.map((i) => i.title).sort()).toEqual(['Correction: What did the EU agree?', 'Update: What did the EU agree?']);
-    expect(loan.find((i) => i.title.startsWith('Update'))!.description).toBe('The EU agreed a €90bn loan. Sources: EEAS, “Conclusions & more” (2025-12-19) https://eu.example/c.');
+    expect(loan.find((i) => i.title.startsWith('Update'))!.description).toBe('The EU agreed a €90bn loan. Sources: EEAS, “Conclusions &amp; more” (2025-12-19) https://eu.example/c.');
+    // Readers render the description as HTML: typed markup stays text.
+    expect(feedItems([{ ...cards[0]!, changes: [{ date: '2026-01-01', kind: 'update', text: '<img src=x onerror=alert(1)>', sources: [] }] }], new Map([['eu', source]]), 'https://site.example/')[0]!.description).toBe('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('gives every change its own guid, escaped for XML', () => {
