@@ -44,6 +44,8 @@ export interface CardForUpdates {
   id: string;
   file: string;
   body: string;
+  /** The file's line on which the body starts (1 when unknown), so problems name the file's lines. */
+  bodyLine?: number;
   data: { updated: string; changes: readonly { date: string }[] };
 }
 
@@ -57,7 +59,7 @@ export function checkCardUpdates(cards: readonly CardForUpdates[], articleDate: 
   for (const card of cards) {
     const blocks = updateBlocks(card.body);
     for (const b of blocks) {
-      const field = `<Update date="${b.date}"> (line ${b.line})`;
+      const field = `<Update date="${b.date}"> (line ${b.line + (card.bodyLine ?? 1) - 1})`;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(b.date)) {
         problems.push({ file: card.file, field, message: 'needs date="YYYY-MM-DD"' });
         continue;
@@ -82,7 +84,7 @@ export function checkCardUpdates(cards: readonly CardForUpdates[], articleDate: 
     }
     const m = /\*\*Update,[^*]*\*\*/.exec(card.body);
     if (m) {
-      const line = card.body.slice(0, m.index).split('\n').length;
+      const line = card.body.slice(0, m.index).split('\n').length + (card.bodyLine ?? 1) - 1;
       problems.push({ file: card.file, field: `(line ${line})`, message: `"${m[0]}" is an inline update: write it as <Update date="YYYY-MM-DD">…</Update> at the top` });
     }
   }

@@ -61,6 +61,8 @@ export interface CardRecord {
   id: string;
   data: Card;
   body: string;
+  /** The file's line on which the body starts, so problems name the file's own lines. */
+  bodyLine: number;
 }
 
 export interface ContentModel {
@@ -360,7 +362,7 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
         problems.push({ file, field, message: `cites "${use.id}", which is not in the card's sources list` });
       }
     }
-    cards.push({ path: `${stack}/${id}`, file, stack, id, data, body });
+    cards.push({ path: `${stack}/${id}`, file, stack, id, data, body, bodyLine: offset + 1 });
   }
 
   // Stacks and the cards they list

@@ -153,7 +153,7 @@ describe('checkContent: source tiers and dated updates', () => {
     const problems = problemsAfter((f) => {
       f[CARD] = f[CARD]!.replace('---\n\nThe army', '---\n\n<Update date="2025-12-18" card="first-card">\n\nToo early.\n\n</Update>\n\nThe army');
     });
-    expect(problems).toContainEqual(expect.stringContaining(`${CARD}: <Update date="2025-12-18"> (line 2): is dated on or before the article (2025-12-18)`));
+    expect(problems).toContainEqual(expect.stringContaining(`${CARD}: <Update date="2025-12-18"> (line 9): is dated on or before the article (2025-12-18)`));
   });
 });
 
