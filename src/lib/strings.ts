@@ -19,6 +19,11 @@ export const strings = {
   'card.whatChanged': 'What changed',
   'card.correction': 'Correction',
   'card.update': 'Update',
+  'card.clarification': 'Clarification',
+  'card.sourceUpdate': 'Source update',
+  // The notice at the top of a corrected card: "Correction, 2 December 2026: …"
+  'notice.label': 'Corrections and clarifications to this card',
+  'notice.changeLog': 'See the change log',
   'card.permalink': 'Link to this card',
   'update.heading': 'What changed',
   'update.changeLog': 'See the change log',
@@ -91,10 +96,13 @@ export const strings = {
   'sources.tierRule.state': 'may carry a figure or quote alone only when it reports its own government, and is then named as state media',
   'sources.tierRule.relay': 'never carries a figure or quote alone, and is never the only basis for high confidence',
   'sources.corrections':
-    'When we get something wrong, we correct it in the open: the card’s change log and the updates page list each correction with its date, and the feed carries it.',
+    'When we get something wrong, we correct it in the open: a dated correction or clarification at the top of the card, in its change log, on the updates page and in the feed. When we replace a source with a better copy or outlet without changing what we say, the card’s change log and the updates page’s list of source updates record it.',
   'sources.reportError': 'To report an error, write to',
   'updates.title': 'Updates',
-  'updates.intro': 'Every change since Bloomberg’s report of 18 December 2025, newest first. Corrections are marked.',
+  'updates.intro': 'Every development and every correction since Bloomberg’s report of 18 December 2025, newest first. Corrections and clarifications are marked.',
+  'updates.news': 'Updates, corrections and clarifications',
+  'updates.housekeeping': 'Source updates',
+  'updates.housekeepingIntro': 'Sources we replaced with a better copy or outlet, where what we say did not change. Each is also in its card’s change log.',
   'updates.feed': 'Follow the updates in a feed reader (RSS)',
   'search.title': 'Search',
   'search.label': 'Search the explainer',
@@ -179,7 +187,7 @@ export const strings = {
   'social.explainer': 'Explainer',
   'social.chart': 'Chart',
   'dataset.description': 'Each row gives its value, unit, as-of date, source and confidence; the CSV carries the same table.',
-  'feed.description': 'Every update and correction to the explainer, newest first.',
+  'feed.description': 'Every update, correction and clarification to the explainer, newest first.',
   'feed.sources': 'Sources',
 } as const;
 

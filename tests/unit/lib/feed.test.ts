@@ -13,6 +13,15 @@ const cards = [
       { date: '2025-12-19', kind: 'correction' as const, text: 'Fixed the date.', sources: [] },
     ],
   },
+  {
+    stack: 'frozen-assets',
+    card: 'where',
+    title: 'Where are the assets?',
+    changes: [
+      { date: '2025-12-18', kind: 'clarification' as const, text: 'Said whose estimate it is.', sources: [] },
+      { date: '2025-12-18', kind: 'source-update' as const, text: 'Cited a better copy.', sources: [] },
+    ],
+  },
   { stack: 'context', card: 'timeline', title: 'What happened next?', changes: [{ date: '2026-01-06', kind: 'update' as const, text: 'Paris Declaration.', sources: [] }] },
 ];
 
@@ -24,6 +33,7 @@ describe('feed items', () => {
       'https://news.example/sub/context/#timeline',
       'https://news.example/sub/frozen-assets/#the-loan',
       'https://news.example/sub/frozen-assets/#the-loan',
+      'https://news.example/sub/frozen-assets/#where',
     ]);
     expect(items[0]!.pubDate.toISOString()).toBe('2026-01-06T00:00:00.000Z');
   });
@@ -33,10 +43,16 @@ describe('feed items', () => {
     expect(loan.map((i) => i.title).sort()).toEqual(['Correction: What did the EU agree?', 'Update: What did the EU agree?']);
     expect(loan.find((i) => i.title.startsWith('Update'))!.description).toBe('The EU agreed a €90bn loan. Sources: EEAS, “Conclusions & more” (2025-12-19) https://eu.example/c.');
   });
+  it('carries clarifications labelled as such, and leaves source updates out', () => {
+    const where = items.filter((i) => i.link.endsWith('#where'));
+    expect(where.map((i) => [i.title, i.categories])).toEqual([['Clarification: Where are the assets?', ['clarification']]]);
+    expect(items.some((i) => i.description.includes('better copy'))).toBe(false);
+    expect(items.find((i) => i.title.startsWith('Correction'))!.categories).toEqual(['correction']);
+  });
 
   it('gives every change its own guid, escaped for XML', () => {
     const guids = items.map((i) => i.customData);
-    expect(new Set(guids).size).toBe(3);
+    expect(new Set(guids).size).toBe(4);
     expect(guids[1]).toBe('<guid isPermaLink="false">https://news.example/sub/frozen-assets/#the-loan:2025-12-19:1</guid>');
   });
 });
