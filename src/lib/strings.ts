@@ -17,6 +17,7 @@ export const strings = {
   'card.published': 'Published',
   'card.sources': 'Sources',
   'card.whatChanged': 'What changed',
+  'chart.whatChanged': 'What changed in this chart',
   'card.correction': 'Correction',
   'card.update': 'Update',
   'card.clarification': 'Clarification',

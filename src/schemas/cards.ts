@@ -29,7 +29,7 @@ export const changeSchema = z
       code: 'custom',
       path: ['text'],
       message: (NOTICE_KINDS as readonly string[]).includes(c.kind)
-        ? `is required: a ${c.kind} is shown as a notice at the top of the card, and its text is the notice`
+        ? `is required: a ${c.kind} is shown to readers as a notice, and its text is the notice`
         : 'is required: say what changed and why',
     });
   })

@@ -111,6 +111,25 @@ describe('corrections in the open (root build)', () => {
     expect(squash(readText(outDir, `${swapped.stack}/index.html`))).toContain(squash(swap.text).slice(0, 60));
   });
 
+  it('a chart with a change log shows it under the chart, dated and labelled, on its card’s page and its embed page', () => {
+    const logged = model.charts.filter((c) => c.changes.length > 0);
+    expect(logged.map((c) => c.id).sort()).toEqual(['frozen-assets-holders', 'troop-sizes']);
+    for (const chart of logged) {
+      const card = model.cards.find((c) => c.body.includes(`<Chart id="${chart.id}"`))!;
+      for (const file of [`${card.stack}/index.html`, `embed/chart/${chart.id}/index.html`]) {
+        const doc = parseHtml(readText(outDir, file));
+        const figure = [...elements(doc)].find((e) => e.tagName === 'figure' && attr(e, 'id') === `chart-${chart.id}`);
+        expect(figure, `${file} #chart-${chart.id}`).toBeDefined();
+        const log = [...elements(figure!)].find((e) => attr(e, 'id') === `chart-${chart.id}-changes`);
+        expect(log, `${file} #chart-${chart.id}-changes`).toBeDefined();
+        const items = [...elements(log!)].filter((e) => e.tagName === 'li');
+        expect(items.map((e) => squash(textOf(e)))).toEqual(
+          [...chart.changes].sort((x, y) => y.date.localeCompare(x.date)).map((ch) => squash(`${formatDate(ch.date)}: ${ch.kind === 'correction' ? 'Correction' : ch.kind === 'clarification' ? 'Clarification' : ch.kind === 'source-update' ? 'Source update' : 'Update'}. ${ch.text}`)),
+        );
+      }
+    }
+  });
+
   it('/updates/ keeps source updates in their own list, apart from the news', () => {
     const doc = parseHtml(readText(outDir, 'updates/index.html'));
     const section = (id: string) => [...elements(doc)].find((e) => e.tagName === 'section' && attr(e, 'aria-labelledby') === id)!;

@@ -54,8 +54,8 @@ describe('change schema', () => {
   });
 
   it('a correction or clarification needs its text, which is the notice', () => {
-    expect(messages({ date: '2026-12-07', kind: 'correction' })).toEqual(['text: is required: a correction is shown as a notice at the top of the card, and its text is the notice']);
-    expect(messages({ date: '2026-12-07', kind: 'clarification', text: '   ' })).toEqual(['text: is required: a clarification is shown as a notice at the top of the card, and its text is the notice']);
+    expect(messages({ date: '2026-12-07', kind: 'correction' })).toEqual(['text: is required: a correction is shown to readers as a notice, and its text is the notice']);
+    expect(messages({ date: '2026-12-07', kind: 'clarification', text: '   ' })).toEqual(['text: is required: a clarification is shown to readers as a notice, and its text is the notice']);
     expect(messages({ date: '2026-12-07', kind: 'source-update' })).toEqual(['text: is required: say what changed and why']);
   });
 });

@@ -67,7 +67,7 @@ describe('checkContent', () => {
     const problems = problemsAfter((f) => {
       f[CARD] = f[CARD]!.replace("updated: '2025-12-18'\n", "updated: '2025-12-18'\nchanges:\n  - date: '2025-12-18'\n    kind: correction\n");
     });
-    expect(problems).toEqual([`${CARD}: changes[0].text: is required: a correction is shown as a notice at the top of the card, and its text is the notice`]);
+    expect(problems).toEqual([`${CARD}: changes[0].text: is required: a correction is shown to readers as a notice, and its text is the notice`]);
   });
 
   it('rejects a duplicate id', () => {
