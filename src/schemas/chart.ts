@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { checkValueOrRange, confidence, httpUrl, id, isoDate, nonEmpty, typeError } from './common';
 import { unit } from './figures';
+import { changeSchema } from './cards';
 
 /**
  * One row of a chart: a self-contained data record. It carries its own unit, date, source and
@@ -130,6 +131,12 @@ export const chartSchema = z
     groups: z.array(chartGroupSchema, { error: typeError('a list') }).min(1, { error: 'needs at least one group' }),
     rows: z.array(chartRowSchema, { error: typeError('a list') }).min(1, { error: 'needs at least one row' }),
     notes: z.array(chartNoteSchema, { error: typeError('a list') }).default([]),
+    /**
+     * The chart's own change log, oldest first: bars removed or relabelled, each dated, with its
+     * kind (correction, clarification, source-update, update) and text, shown under the chart.
+     * `updated` stays the day the data was last checked.
+     */
+    changes: z.array(changeSchema, { error: typeError('a list') }).default([]),
     /** kind: map only: which region each group is, and where the shapes come from. */
     map: mapSchema.optional(),
   })

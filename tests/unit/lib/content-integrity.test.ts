@@ -56,6 +56,20 @@ describe('checkContent', () => {
     expect(problems[0]).toBe(`${CARD}: dek: is required`);
   });
 
+  it('rejects a change-log entry of an unknown kind, with the file, the field and the kinds it accepts', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace("updated: '2025-12-18'\n", "updated: '2025-12-18'\nchanges:\n  - date: '2025-12-18'\n    kind: erratum\n    text: We gave the wrong date.\n");
+    });
+    expect(problems).toEqual([`${CARD}: changes[0].kind: must be one of update, correction, clarification, source-update`]);
+  });
+
+  it('rejects a correction without text, since its text is the notice at the top of the card', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace("updated: '2025-12-18'\n", "updated: '2025-12-18'\nchanges:\n  - date: '2025-12-18'\n    kind: correction\n");
+    });
+    expect(problems).toEqual([`${CARD}: changes[0].text: is required: a correction is shown to readers as a notice, and its text is the notice`]);
+  });
+
   it('rejects a duplicate id', () => {
     const problems = problemsAfter((f) => {
       f['content/data/figures.yaml'] += f['content/data/figures.yaml']!;
