@@ -205,7 +205,8 @@ describe.runIf(chromiumAvailable())('a second brand, as the browser draws it', (
       for (const [scheme, accent] of [['light', 'rgb(155, 28, 49)'], ['dark', 'rgb(255, 154, 168)']] as const) {
         const ctx = await browser.newContext({ colorScheme: scheme });
         const tab = await ctx.newPage();
-        for (const path of [`${model.stacks[0]!.id}/`, embed.replace(/index\.html$/, '')]) {
+        // The embed asks to follow the reader (?theme=auto): embeds are light by default.
+        for (const path of [`${model.stacks[0]!.id}/`, `${embed.replace(/index\.html$/, '')}?theme=auto`]) {
           await tab.goto(server.url + path);
           const style = await tab.evaluate(() => {
             const a = document.querySelector('main a[href]')!;
