@@ -29,10 +29,21 @@ export const contentReadLog = (name: BuildName) => `${ROOT}tests/.tmp/content-re
  */
 export const noSiteUrlBuild = { base: '/', outDir: `${ROOT}tests/.tmp/dist-no-site-url`, log: `${ROOT}tests/.tmp/dist-no-site-url.log` } as const;
 
+/**
+ * This process's environment without what Vitest adds for its own workers: a BASE_URL of '/'
+ * (Vite's import.meta.env, mirrored in process.env) would override the build's base path at
+ * render time, and NODE_ENV=test would not be a production build. For builds made inside a test.
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*)$/.test(key)) delete env[key];
+  return env;
+}
+
 export function buildWithoutSiteUrl(): void {
   const { outDir, log } = noSiteUrlBuild;
   if (process.env.SKIP_BUILD === '1' && existsSync(join(outDir, 'index.html')) && existsSync(log)) return;
-  const env: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: '/' };
+  const env: NodeJS.ProcessEnv = { ...buildEnv(), BASE_PATH: '/' };
   delete env.SITE_URL;
   mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
   const run = spawnSync(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], { cwd: ROOT, env, encoding: 'utf8' });
