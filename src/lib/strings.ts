@@ -166,6 +166,7 @@ export const strings = {
   'embed.copy': 'Copy',
   'embed.copied': 'Copied',
   'embed.copyFailed': 'Could not copy: select the text and copy it',
+  'embed.siteUnknown': 'This copy of the site was built without its public address (SITE_URL), so these codes name {site}: put the address this page is served from in its place.',
   'embed.preview': 'Open the embed page',
   'embed.readFull': 'Read the full explainer',
   'embed.continue': 'Continue reading on the explainer',

@@ -92,6 +92,20 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(footer && textOf(footer)).toMatch(/Sources?: .+; updated \d{1,2} \w+ \d{4}\./);
     });
 
+    it.each(units)('$label is light without JavaScript, whatever the reader’s system: dark only when asked (?theme=)', (u) => {
+      const doc = parseHtml(readText(outDir, `${u.embedDir}index.html`));
+      const html = all(doc, 'html')[0]!;
+      expect(attr(html, 'data-theme'), 'the forced light theme tokens.css reads').toBe('light');
+      expect(all(doc, 'meta').filter((m) => attr(m, 'name') === 'color-scheme').map((m) => attr(m, 'content'))).toEqual(['light']);
+      // A chart's dark images match nothing until the embed's script is asked for dark or auto.
+      const dark = all(doc, 'source').filter((e) => /-dark\.svg$/.test(attr(e, 'srcset') ?? ''));
+      if (u.chart) expect(dark.length, 'a chart has dark image sources').toBeGreaterThan(0);
+      for (const source of dark) {
+        expect(attr(source, 'media')).toBe('not all');
+        expect(attr(source, 'data-theme-media')).toMatch(/\(prefers-color-scheme: dark\)$/);
+      }
+    });
+
     it.each(units)('$label has a valid oEmbed document, found by its discovery links', (u) => {
       const doc = parseHtml(readText(outDir, `${u.embedDir}index.html`));
       const links = oembedLinks(doc);

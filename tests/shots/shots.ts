@@ -10,7 +10,7 @@
  *
  * Pages: home, each stack, sources, updates, search with results for "Belgium", the 404 page, a
  * card embed (the first card that draws a chart), every chart embed (dist/embed/chart/*, the map
- * included) and the embed gallery.
+ * included) and the embed gallery. Embeds are light by default; their dark shots ask ?theme=auto.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -127,7 +127,10 @@ try {
         const page = await context.newPage();
         page.on('pageerror', (e) => problems.push(`${shot.name} ${size.width} ${mode.name}: ${e.message}`));
         page.on('console', (m) => m.type() === 'error' && problems.push(`${shot.name} ${size.width} ${mode.name}: ${m.text()}`));
-        await page.goto(server.url + shot.path, { waitUntil: 'load' });
+        // Embeds are light whatever the reader's setting unless the host asks: in dark, ask for
+        // the reader's setting (?theme=auto), so the dark embed is there to review.
+        const unit = /^embed\/.+\/.+\//.test(shot.path);
+        await page.goto(server.url + shot.path + (unit && mode.name === 'dark' ? '?theme=auto' : ''), { waitUntil: 'load' });
         // Without JavaScript there is nothing to wait for (and no script may run in the page):
         // Chromium loads lazy images eagerly then, and charts stay images.
         if (mode.javaScriptEnabled) {
