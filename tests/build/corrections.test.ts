@@ -26,7 +26,12 @@ const corrections = model.cards.flatMap((c) => c.data.changes.filter((ch) => ch.
 const clarifications = model.cards.flatMap((c) => c.data.changes.filter((ch) => ch.kind === 'clarification').map((ch) => ({ card: c, ch })));
 const sourceUpdates = model.cards.flatMap((c) => c.data.changes.filter((ch) => ch.kind === 'source-update').map((ch) => ({ card: c, ch })));
 type RssItem = { title: string; link: string; pubDate: string; description: string; category: string | string[] };
-const feedItems = () => [new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(readText(outDir, 'rss.xml')).rss.channel.item ?? []].flat() as RssItem[];
+/** The feed's items, each description as the text a reader sees (readers render it as HTML). */
+const feedItems = () =>
+  ([new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(readText(outDir, 'rss.xml')).rss.channel.item ?? []].flat() as RssItem[]).map((i) => ({
+    ...i,
+    description: textOf(parseHtml(`<!doctype html><body>${i.description}`)),
+  }));
 
 /** The card's article in a built page, and what comes between its dek and its body. */
 function cardTop(html: string, cardId: string) {
@@ -140,21 +145,6 @@ describe('corrections in the open (root build)', () => {
       expect(news, card.path).not.toContain(squash(ch.text));
     }
     for (const { card, ch } of [...corrections, ...clarifications]) expect(news, card.path).toContain(squash(ch.text));
-  });
-
-  it('the feed carries each correction as a dated "Correction:" item in the correction category, linking to its card', () => {
-    const items = feedItems();
-    for (const { card, ch } of corrections) {
-      const match = items.find(
-        (i) =>
-          i.link === `${SITE_URL}/${card.stack}/#${card.id}` &&
-          new Date(i.pubDate).toISOString().slice(0, 10) === ch.date &&
-          squash(i.description).startsWith(squash(ch.text)),
-      );
-      expect(match, `${card.path}: ${ch.text.slice(0, 40)}`).toBeDefined();
-      expect(match!.title).toBe(`Correction: ${card.data.title}`);
-      expect([match!.category].flat()).toContain('correction');
-    }
   });
 
   it('/updates/ lists each correction, labelled, with its date and a link to its card', () => {
