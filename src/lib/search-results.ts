@@ -136,7 +136,7 @@ export interface WordRange {
 /**
  * An excerpt of about `length` of the page's words (HTML-escaped, as Pagefind gives them) with
  * words[at, at + marked) highlighted and a third of the words before it, kept inside `range`
- * (the card's words); "… " and " …" where it starts or ends inside the text, as Pagefind's do.
+ * (the card's words); "… " and " …" where it starts or ends inside them, as Pagefind's do.
  */
 export function phraseExcerpt(words: readonly string[], at: number, marked: number, length = 24, range?: WordRange, ellipsis = '…'): ExcerptPart[] {
   const from = Math.max(0, range?.from ?? 0);
@@ -146,10 +146,12 @@ export function phraseExcerpt(words: readonly string[], at: number, marked: numb
   const text = (a: number, b: number) => decodeEntities(words.slice(a, b).join(' '));
   const before = text(start, at);
   const after = text(at + marked, end);
+  const cutStart = start > from;
+  const cutEnd = end < to;
   const parts: ExcerptPart[] = [
-    { text: [start > 0 ? ellipsis : '', before].filter(Boolean).join(' ') + (start > 0 || before ? ' ' : ''), mark: false },
+    { text: [cutStart ? ellipsis : '', before].filter(Boolean).join(' ') + (cutStart || before ? ' ' : ''), mark: false },
     { text: text(at, at + marked), mark: true },
-    { text: (after || end < words.length ? ' ' : '') + [after, end < words.length ? ellipsis : ''].filter(Boolean).join(' '), mark: false },
+    { text: (after || cutEnd ? ' ' : '') + [after, cutEnd ? ellipsis : ''].filter(Boolean).join(' '), mark: false },
   ];
   return parts.filter((p) => p.text);
 }

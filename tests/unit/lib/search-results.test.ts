@@ -99,7 +99,9 @@ describe('phraseExcerpt', () => {
   });
 
   it('stays inside the card and the page, and decodes entities', () => {
-    expect(joined2(phraseExcerpt(words, 30, 2, 12, { from: 29, to: 35 }))).toBe('… w29 [w30 w31] w32 w33 w34 …');
+    // No ellipsis where the excerpt starts and ends with the card.
+    expect(joined2(phraseExcerpt(words, 30, 2, 12, { from: 29, to: 35 }))).toBe('w29 [w30 w31] w32 w33 w34');
+    expect(joined2(phraseExcerpt(words, 30, 2, 12, { from: 20, to: 35 }))).toBe('… w23 w24 w25 w26 w27 w28 w29 [w30 w31] w32 w33 w34');
     expect(joined2(phraseExcerpt(['NATO&#x27;s', 'Article', '5.'], 1, 2, 12))).toBe("NATO's [Article 5.]");
   });
 
