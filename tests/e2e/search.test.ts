@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import { builds } from '../support/builds';
+import { axeViolations, COLOUR_RULES, formatAxe } from '../support/page-checks';
 
 /** The listed cards in order, the page links, and the count line, once the results are in. */
 async function listed(page: Page) {
@@ -129,6 +130,12 @@ describe.runIf(chromiumAvailable())('search', () => {
         expect(a5.apartHeading).toBe('Other matches, without “Article 5” as a phrase');
         // The count is the cards and the pages listed.
         expect(counted(a5.status, 'Article 5')).toEqual([a5.cards.length, new Set(a5.pages).size]);
+        // Both lists and the heading between them pass axe, in light and dark.
+        const light = await axeViolations(page);
+        expect(light, formatAxe(light)).toEqual([]);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        const dark = await axeViolations(page, { rules: COLOUR_RULES });
+        expect(dark, formatAxe(dark)).toEqual([]);
 
         // A second search from the form replaces the list; a timeline excerpt keeps its spaces.
         await page.fill('#search-q', 'Later development');
