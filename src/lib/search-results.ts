@@ -157,12 +157,22 @@ export function phraseExcerpt(words: readonly string[], at: number, marked: numb
 }
 
 /**
- * Each sub-result's words: from its heading (Pagefind's anchor location) to the next
- * sub-result's heading, or the end of the page.
+ * Each sub-result's words: from its heading (Pagefind's anchor location) to the next heading on
+ * the page (a card without hits has no sub-result, but its heading still ends the one before),
+ * or the end of the page.
  */
-export function subResultRanges(subs: readonly { url: string; anchor?: { location: number } }[], wordCount: number): Map<string, WordRange> {
-  const starts = subs.map((s) => ({ url: s.url, from: s.anchor?.location ?? 0 })).sort((a, b) => a.from - b.from);
-  return new Map(starts.map((s, i) => [s.url, { from: s.from, to: starts[i + 1]?.from ?? wordCount }]));
+export function subResultRanges(
+  subs: readonly { url: string; anchor?: { location: number } }[],
+  anchors: readonly { element: string; location: number }[],
+  wordCount: number,
+): Map<string, WordRange> {
+  const headings = [...anchors.filter((a) => /^h[1-6]$/.test(a.element)).map((a) => a.location), ...subs.map((s) => s.anchor?.location ?? 0)];
+  return new Map(
+    subs.map((s) => {
+      const from = s.anchor?.location ?? 0;
+      return [s.url, { from, to: Math.min(wordCount, ...headings.filter((h) => h > from)) }];
+    }),
+  );
 }
 
 /** What the search page needs of one Pagefind result (`await result.data()`). */
@@ -173,6 +183,8 @@ export interface PageData {
   excerpt: string;
   meta: { title?: string };
   locations?: readonly number[];
+  /** The page's elements with ids, headings among them, where they start in its words. */
+  anchors?: readonly { element: string; location: number }[];
   sub_results: readonly (ScoredSubResult & { title: string; excerpt: string; anchor?: { location: number } })[];
 }
 
@@ -226,7 +238,7 @@ export function listResults(query: string, pages: readonly PageData[], options: 
       continue;
     }
     const words = page.content.split(/\s+/);
-    const ranges = subResultRanges(page.sub_results, words.length);
+    const ranges = subResultRanges(page.sub_results, page.anchors ?? [], words.length);
     const withPhrase: ListedCard[] = [];
     const without: ListedCard[] = [];
     for (const s of subs) {

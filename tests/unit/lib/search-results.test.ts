@@ -105,9 +105,12 @@ describe('phraseExcerpt', () => {
     expect(joined2(phraseExcerpt(['NATO&#x27;s', 'Article', '5.'], 1, 2, 12))).toBe("NATO's [Article 5.]");
   });
 
-  it('gives each card the words from its heading to the next', () => {
-    const ranges = subResultRanges([{ url: '/p/#b', anchor: { location: 40 } }, { url: '/p/', anchor: { location: 0 } }, { url: '/p/#a', anchor: { location: 12 } }], 60);
-    expect(Object.fromEntries(ranges)).toEqual({ '/p/': { from: 0, to: 12 }, '/p/#a': { from: 12, to: 40 }, '/p/#b': { from: 40, to: 60 } });
+  it('gives each card the words from its heading to the next heading', () => {
+    const subs = [{ url: '/p/#b', anchor: { location: 40 } }, { url: '/p/', anchor: { location: 0 } }, { url: '/p/#a', anchor: { location: 12 } }];
+    // A card without hits (#none, at 25) still ends #a; a figure's id inside #a does not.
+    const anchors = [{ element: 'h2', location: 12 }, { element: 'figure', location: 18 }, { element: 'h2', location: 25 }, { element: 'h2', location: 40 }];
+    expect(Object.fromEntries(subResultRanges(subs, anchors, 60))).toEqual({ '/p/': { from: 0, to: 12 }, '/p/#a': { from: 12, to: 25 }, '/p/#b': { from: 40, to: 60 } });
+    expect(Object.fromEntries(subResultRanges(subs, [], 60))).toEqual({ '/p/': { from: 0, to: 12 }, '/p/#a': { from: 12, to: 40 }, '/p/#b': { from: 40, to: 60 } });
   });
 });
 
