@@ -111,8 +111,16 @@ export const strings = {
   'search.noscript': 'Search needs JavaScript. Every explainer is also listed on the home page.',
   'search.needsHttp':
     'Search needs the site to be served over HTTP (for example with npm start); it does not work when the files are opened directly from disk.',
-  'search.noResults': 'No results for',
-  'search.results': 'results for',
+  'search.noResults': 'No results for “{query}”',
+  // The count says what is listed: cards (a page's sections) and the pages they are on.
+  'search.count': '{cards} on {pages} for “{query}”',
+  'search.countPages': '{pages} for “{query}”',
+  'search.cards.one': '{count} card',
+  'search.cards.other': '{count} cards',
+  'search.pages.one': '{count} page',
+  'search.pages.other': '{count} pages',
+  // Heading over the matches that have a query's words but not its number-and-word phrase.
+  'search.apart': 'Other matches, without “{phrase}” as a phrase',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. Try the home page or search.',
   'footer.sourceArticle': 'Based on reporting by Bloomberg News, 18 December 2025.',
@@ -195,7 +203,41 @@ export const strings = {
 
 export type StringKey = keyof typeof strings;
 
+/** The language the strings are written in: it decides their plural forms. */
+export const STRINGS_LANGUAGE = 'en';
+
+/** Fill {name} placeholders in a template; an unknown name stays as it is. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
 /** Look up an interface string, filling {name} placeholders. */
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  return strings[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fill(strings[key], vars);
+}
+
+/** Keys with plural forms: `<base>.one`, `<base>.other` (and any other CLDR category the language has). */
+export type PluralBase = { [K in StringKey]: K extends `${infer B}.other` ? B : never }[StringKey];
+
+/**
+ * The template for `count` among a table's plural forms of `base`, chosen by Intl.PluralRules for
+ * the strings' language (`base.one` for 1 in English, `base.other` otherwise); a category the
+ * table lacks falls back to `base.other`. Takes the table so the search page's script can pass
+ * the few strings it was given instead of bundling this file's.
+ */
+export function pluralTemplate(table: Readonly<Record<string, string>>, base: string, count: number, language = STRINGS_LANGUAGE): string {
+  const category = new Intl.PluralRules(language).select(count);
+  const template = table[`${base}.${category}`] ?? table[`${base}.other`];
+  if (template === undefined) throw new Error(`No plural forms for "${base}"`);
+  return template;
+}
+
+/** An interface string with a count, in the right plural form: tn('search.cards', 6) is "6 cards". */
+export function tn(base: PluralBase, count: number, vars: Record<string, string | number> = {}): string {
+  return fill(pluralTemplate(strings, base, count), { count, ...vars });
+}
+
+/** The interface strings whose keys start with `prefix`, for a script that needs a few of them. */
+export function stringsWithPrefix(prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith(prefix)));
 }

@@ -8,7 +8,7 @@
  * tests/.tmp/shots/, with an index.html contact sheet. SHOTS_ONLY=<regex> limits the pages by
  * name (e.g. SHOTS_ONLY='home|search').
  *
- * Pages: home, each stack, sources, updates, search with results for "Belgium", the 404 page, a
+ * Pages: home, each stack, sources, updates, search with results for "Belgium" and "Article 5", the 404 page, a
  * card embed (the first card that draws a chart), every chart embed (dist/embed/chart/*, the map
  * included) and the embed gallery. Embeds are light by default; their dark shots ask ?theme=auto.
  */
@@ -63,6 +63,8 @@ function pagesOf(dist: string): Shot[] {
     { name: 'sources', path: 'sources/' },
     { name: 'updates', path: 'updates/' },
     { name: 'search-belgium', path: 'search/?q=Belgium', ready: (p) => p.locator('.search-results li').first().waitFor({ timeout: 15_000 }) },
+    // A number next to a word: the cards with the phrase, then the other matches under a heading.
+    { name: 'search-article-5', path: 'search/?q=Article%205', ready: (p) => p.locator('.search-apart').waitFor({ timeout: 15_000 }) },
     { name: '404', path: 'no-such-page/' },
     { name: `embed-card-${cardWithChart.stack}-${cardWithChart.card}`, path: `embed/${cardWithChart.stack}/${cardWithChart.card}/` },
     ...charts.map((c) => ({ name: `embed-chart-${c}`, path: `embed/chart/${c}/` })),
