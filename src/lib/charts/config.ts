@@ -125,6 +125,28 @@ export function axisMax(dataMax: number, maxTicks: number): { max: number; step:
   return { max: Math.ceil(dataMax / half - 1e-9) * half, step };
 }
 
+/**
+ * The axis's tick values: 0, step, 2 × step … up to `max`. Set on the scale after Chart.js
+ * builds its own (afterBuildTicks), because Chart.js 4 respaces ticks to fit the axis whenever
+ * max ÷ step is "almost whole", and its tolerance is step ÷ 1000 in data units: 900,000 ÷
+ * 200,000 = 4.5 counts as whole, so it drew 0/180k/360k… Chart.js may still skip labels that
+ * would touch (autoSkip keeps every nth), and every nth multiple of a round step is round too.
+ */
+export function axisTicks(max: number, step: number): number[] {
+  const ticks: number[] = [];
+  // Multiply rather than add, so 0.1-sized steps do not collect floating-point error.
+  for (let i = 0; i * step <= max + step * 1e-9; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return ticks;
+}
+
+/** A "nice" number: 1, 2, 2.5 or 5 times a power of ten (or zero). The tests hold ticks to it. */
+export function isNiceNumber(n: number): boolean {
+  if (n === 0) return true;
+  const power = 10 ** Math.floor(Math.log10(Math.abs(n)));
+  const m = Math.abs(n) / power;
+  return [1, 2, 2.5, 5].some((x) => Math.abs(m - x) < 1e-9);
+}
+
 /** The palette's shape with plain strings: a brand may override the page colours (not the series). */
 export interface ChartColours {
   bg: string;
@@ -263,7 +285,8 @@ export function chartConfig(
     max,
     border: { color: p.border },
     grid: { color: p.border, tickColor: p.border },
-    ticks: { color: p.muted, font, stepSize: step, includeBounds: false, maxTicksLimit: maxTicks + 2, callback: (value: string | number) => tickText(Number(value), chart.unit) },
+    ticks: { color: p.muted, font, stepSize: step, includeBounds: false, callback: (value: string | number) => tickText(Number(value), chart.unit) },
+    afterBuildTicks: (scale: { ticks: { value: number }[] }) => void (scale.ticks = axisTicks(max, step).map((value) => ({ value }))),
     title: chart.axisLabel ? { display: true, text: chart.axisLabel, color: p.muted, font } : { display: false },
   });
   const base = {
