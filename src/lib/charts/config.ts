@@ -12,7 +12,8 @@
  *
  * Part-to-whole charts: ONE bar. The whole is a track; the leaf parts are floating bars laid
  * end to end along it, each labelled under itself; the parts' parent (the loan they split)
- * is bracketed above, and the whole is labelled at its end. No legend lookup.
+ * is bracketed above, the whole is labelled at its end, and the rest of the track (what no part
+ * covers) is labelled under itself with the chart's `remainderLabel`. No legend lookup.
  *
  * Two layouts (wide, narrow) share everything but sizes.
  */
@@ -327,6 +328,10 @@ export function chartConfig(
       ...parents.map((q) => ({ kind: 'bracket' as const, text: `${q.row.label}: ${barValueText(q.row)}`, start: q.start, end: q.end })),
       ...leaves.map((l) => ({ kind: 'part' as const, text: l.row.label, value: barValueText(l.row), start: l.start, end: l.end })),
     ];
+    // The grey end of the track (the need no part covers) is named on the bar, not only in a
+    // note; in words, with no number, since no source gives the difference.
+    const covered = Math.max(0, ...leaves.map((l) => l.end));
+    if (chart.remainderLabel && covered < whole.value!) labels.push({ kind: 'part', text: chart.remainderLabel, start: covered, end: whole.value!, muted: true });
     return {
       type: 'bar',
       data: { labels: [[whole.label]], datasets },

@@ -222,6 +222,8 @@ export interface PartLabel {
   kind: 'end' | 'bracket' | 'part';
   text: string;
   value?: string;
+  /** Drawn in the muted colour: the remainder of the whole, which no part covers. */
+  muted?: boolean;
   /** Data values along the axis. */
   start: number;
   end: number;
@@ -272,12 +274,12 @@ export function partLabelsPlugin(labels: PartLabel[], style: TextStyle & { muted
           const next = parts[parts.indexOf(l) + 1];
           const room = (next ? x.getPixelForValue(next.start) : chart.chartArea.right) - left - 8;
           ctx.font = `${style.size}px ${style.family}`;
-          ctx.fillStyle = style.color;
+          ctx.fillStyle = l.muted ? style.muted : style.color;
           ctx.textAlign = 'left';
           const lines = wrapToWidth(ctx, l.text, room);
           lines.forEach((text, i) => ctx.fillText(text, left + 2, bottom + 4 + line * (i + 1) - 4));
           ctx.font = `600 ${style.size}px ${style.family}`;
-          ctx.fillText(l.value ?? '', left + 2, bottom + 4 + line * (lines.length + 1) - 4);
+          if (l.value) ctx.fillText(l.value, left + 2, bottom + 4 + line * (lines.length + 1) - 4);
         }
       }
       ctx.restore();

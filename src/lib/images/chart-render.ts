@@ -44,7 +44,7 @@ const nameOf = (sources: SourceMap) => (id: string) => sources.get(id)?.publishe
 
 /** Every text a chart draws, checked against the image font before anything is drawn. */
 export function checkChartText(chart: Chart): void {
-  const texts = [chart.title, chart.takeaway, chart.axisLabel ?? '', ...chart.groups.map((g) => g.label), ...chart.rows.map((r) => r.label)];
+  const texts = [chart.title, chart.takeaway, chart.axisLabel ?? '', chart.remainderLabel ?? '', ...chart.groups.map((g) => g.label), ...chart.rows.map((r) => r.label)];
   checkDrawable(texts, `content/data/charts/${chart.id}.yaml`, 'chart');
 }
 

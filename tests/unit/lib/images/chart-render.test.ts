@@ -127,3 +127,38 @@ describe('image cache', () => {
   });
 });
 
+
+describe('part-to-whole: the part no row covers is labelled on the bar', () => {
+  const p2w = makeChart({
+    kind: 'part-to-whole',
+    unit: 'eur-bn',
+    groups: [{ id: 'caps', label: 'All' }],
+    remainderLabel: 'Not covered by the loan',
+    rows: [
+      { id: 'need', label: 'Need', value: 137, approx: true },
+      { id: 'loan', partOf: 'need', label: 'Loan', value: 90 },
+      { partOf: 'loan', label: 'Military', value: 60 },
+      { partOf: 'loan', label: 'Budget', value: 30 },
+    ].map((r) => ({ unit: 'eur-bn' as const, asOf: '2025-12-18', source: 'src-a', confidence: 'high' as const, group: 'caps', ...r })),
+    notes: [],
+  });
+
+  for (const layout of ['wide', 'narrow'] as const) {
+    it(`${layout}: its words are drawn under the grey end of the bar, right of the last part, with no number`, () => {
+      const { texts } = renderSvg(p2w, 'light', sources, brand, layout);
+      const budget = texts.find((t) => t.text === '€30bn')!;
+      const military = texts.find((t) => t.text === 'Military')!;
+      const words = texts.filter((t) => t.x > budget.x && t.y >= military.y - 1 && !/\d/.test(t.text) && t.text !== p2w.axisLabel);
+      expect(words.map((t) => t.text).join(' ')).toBe('Not covered by the loan');
+      // Under the bar, with the parts' labels, never at the whole's label above it.
+      for (const t of words) expect(t.y).toBeGreaterThanOrEqual(military.y - 1);
+    });
+  }
+
+  it('says nothing when the chart gives no remainderLabel, and a bar chart may not give one', () => {
+    const { remainderLabel: _, ...rest } = p2w;
+    const { texts } = renderSvg({ ...rest } as typeof p2w, 'light', sources, brand);
+    expect(texts.some((t) => /covered/.test(t.text))).toBe(false);
+    expect(() => makeChart({ remainderLabel: 'Rest' })).toThrow(/only a chart of kind part-to-whole has `remainderLabel`/);
+  });
+});
