@@ -13,7 +13,7 @@
  * Part-to-whole charts: ONE bar. The whole is a track; the leaf parts are floating bars laid
  * end to end along it, each labelled under itself; the parts' parent (the loan they split)
  * is bracketed above, the whole is labelled at its end, and the rest of the track (what no part
- * covers) is labelled under itself with the chart's `remainderLabel`. No legend lookup.
+ * covers) is named inside itself with the chart's `remainderLabel`. No legend lookup.
  *
  * Two layouts (wide, narrow) share everything but sizes.
  */
@@ -331,7 +331,7 @@ export function chartConfig(
     // The grey end of the track (the need no part covers) is named on the bar, not only in a
     // note; in words, with no number, since no source gives the difference.
     const covered = Math.max(0, ...leaves.map((l) => l.end));
-    if (chart.remainderLabel && covered < whole.value!) labels.push({ kind: 'part', text: chart.remainderLabel, start: covered, end: whole.value!, muted: true });
+    if (chart.remainderLabel && covered < whole.value!) labels.push({ kind: 'rest', text: chart.remainderLabel, start: covered, end: whole.value! });
     return {
       type: 'bar',
       data: { labels: [[whole.label]], datasets },
