@@ -313,6 +313,8 @@ export function chartConfig(
         hoverBackgroundColor: p.series[i % p.series.length]!,
         ...barStyle,
         barThickness: PART_BAR,
+        // Half the bar lies above the plot's top (see the layout below): not clipped.
+        clip: false as const,
       })),
       {
         label: whole.label,
@@ -321,6 +323,8 @@ export function chartConfig(
         hoverBackgroundColor: translucent(p.context),
         ...barStyle,
         barThickness: PART_BAR,
+        // Half the bar lies above the plot's top (see the layout below): not clipped.
+        clip: false as const,
       },
     ];
     const labels: PartLabel[] = [
@@ -337,10 +341,15 @@ export function chartConfig(
       data: { labels: [[whole.label]], datasets },
       options: {
         ...base,
-        layout: { padding: { top: PADDING + PART_ABOVE, right: PADDING + 4, bottom: PADDING, left: PADDING } },
+        // The bar's centre is pinned at the top of the plot (offset: false puts the one category
+        // there), not centred in it: the canvas is drawn at the page's width, which may be less
+        // than the design's, and its height shrinks with it while its text does not. Centred,
+        // the bar moved down into the labels' room and the labels onto the axis (at a 572 px
+        // column, "€30bn" over "€75bn"); pinned, only the plot's empty bottom shrinks.
+        layout: { padding: { top: PADDING + PART_ABOVE + PART_BAR / 2, right: PADDING + 4, bottom: PADDING, left: PADDING } },
         scales: {
           x: xAxis(max, step),
-          y: { type: 'category', display: false, afterFit: (axis) => void (axis.height = PART_BAR + PART_BELOW) },
+          y: { type: 'category', display: false, offset: false },
         },
       },
       plugins: [partLabelsPlugin(labels, { ...text, muted: p.muted, bar: PART_BAR }), tooltip],
