@@ -137,6 +137,12 @@ export const chartSchema = z
      * `updated` stays the day the data was last checked.
      */
     changes: z.array(changeSchema, { error: typeError('a list') }).default([]),
+    /**
+     * kind: part-to-whole only: the words under the part of the whole that no part covers (the
+     * grey end of the bar), e.g. "Not covered by the loan". Words only: the drawing gives the
+     * part no number, because no source gives one.
+     */
+    remainderLabel: nonEmpty.optional(),
     /** kind: map only: which region each group is, and where the shapes come from. */
     map: mapSchema.optional(),
   })
@@ -152,6 +158,9 @@ export const chartSchema = z
     });
     if ((c.kind === 'map') !== (c.map !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['map'], message: c.kind === 'map' ? 'a map needs `map` (regions and geodata)' : 'only a chart of kind map has `map`' });
+    }
+    if (c.remainderLabel !== undefined && c.kind !== 'part-to-whole') {
+      ctx.addIssue({ code: 'custom', path: ['remainderLabel'], message: 'only a chart of kind part-to-whole has `remainderLabel`' });
     }
     c.map?.regions.forEach((r, i) => {
       if (!groupIds.includes(r.group)) ctx.addIssue({ code: 'custom', path: ['map', 'regions', i, 'group'], message: `unknown group "${r.group}"` });

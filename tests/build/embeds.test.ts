@@ -62,6 +62,18 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
     /** An absolute URL of this site → the file it is served from, or undefined. */
     const fileForUrl = (url: string) => (url.startsWith(site) ? fileForPath(outDir, url.slice(site.length)) : undefined);
 
+    it('every embed\'s source line names each newsroom once (not "Bloomberg News, …, Bloomberg News" nor "Bloomberg, Bloomberg News")', () => {
+      const key = (name: string) => name.toLowerCase().replace(/\s*\([^)]*\)$/, '').replace(/\s+news$/, '');
+      const problems: string[] = [];
+      for (const u of units) {
+        const [line] = all(parseHtml(readText(outDir, `${u.embedDir}index.html`)), 'p').filter((p) => (attr(p, 'class') ?? '').split(/\s+/).includes('embed-source'));
+        const names = textOf(line!).replace(/\s+/g, ' ').replace(/^Sources?: /, '').replace(/; updated .*$/, '').split(', ');
+        const keys = names.map(key);
+        if (new Set(keys).size !== keys.length) problems.push(`${u.label}: ${names.join(', ')}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
     it.each(units)('$label has an embed page: noindex, canonical to the unit, not indexed for search, linking back in the top window', (u) => {
       const file = `${u.embedDir}index.html`;
       expect(existsSync(join(outDir, file)), file).toBe(true);
