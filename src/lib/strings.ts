@@ -25,6 +25,9 @@ export const strings = {
   // The notice at the top of a corrected card: "Correction, 2 December 2026: …"
   'notice.label': 'Corrections and clarifications to this card',
   'notice.changeLog': 'See the change log',
+  // After the newest notice's label and date, when there are more: "Correction, 7 December 2026, and 4 earlier".
+  'notice.earlier.one': ', and {count} earlier',
+  'notice.earlier.other': ', and {count} earlier',
   'card.permalink': 'Link to this card',
   'update.heading': 'What changed',
   'update.changeLog': 'See the change log',
