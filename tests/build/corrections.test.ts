@@ -44,7 +44,7 @@ function cardTop(html: string, cardId: string) {
   expect(dek, `${cardId}: dek`).toBeGreaterThan(0);
   expect(body, `${cardId}: body`).toBeGreaterThan(dek);
   const top = children.slice(dek + 1, body);
-  return { top, topText: squash(top.map(textOf).join(' ')), notices: top.filter((e) => e.tagName === 'aside' && attr(e, 'class')?.split(' ').includes('card-notices')) };
+  return { top, topText: squash(top.map(textOf).join(' ')), notices: top.filter((e) => e.tagName === 'details' && attr(e, 'class')?.split(' ').includes('card-notices')) };
 }
 
 describe('corrections in the open (root build)', () => {
@@ -102,6 +102,12 @@ describe('corrections in the open (root build)', () => {
           expected.map((ch) => squash(`${ch.kind === 'correction' ? 'Correction' : 'Clarification'}, ${formatDate(ch.date)}: ${ch.text}`)),
         );
         expect([...elements(notices[0]!)].some((e) => e.tagName === 'a' && attr(e, 'href') === `#${card.id}-changes`), `${file}: link to the change log`).toBe(true);
+        // Closed, it is one line: the newest notice's kind and date, and how many more.
+        const summary = [...elements(notices[0]!)].find((e) => e.tagName === 'summary')!;
+        const newest = expected[0]!;
+        expect(squash(textOf(summary)), `${file} #${card.id}: summary`).toBe(
+          `${newest.kind === 'correction' ? 'Correction' : 'Clarification'}, ${formatDate(newest.date)}${expected.length > 1 ? `, and ${expected.length - 1} earlier` : ''}`,
+        );
         for (const ch of card.data.changes.filter((x) => x.kind === 'source-update' || x.kind === 'update')) {
           expect(topText, `${file} #${card.id}: ${ch.kind} at the top`).not.toContain(squash(ch.text));
         }
@@ -110,7 +116,7 @@ describe('corrections in the open (root build)', () => {
     // One card, named, so a change to the classification is seen here: where-the-assets-are has both kinds.
     const where = model.cards.find((c) => c.id === 'where-the-assets-are')!;
     const top = cardTop(readText(outDir, `embed/${where.stack}/${where.id}/index.html`), where.id).topText;
-    expect(top).toMatch(/^Correction, \d+ \w+ \d{4}: /);
+    expect(top).toMatch(/^Correction, \d+ \w+ \d{4}(, and \d+ earlier)? ?Correction, \d+ \w+ \d{4}: /);
     const swapped = model.cards.find((c) => c.data.changes.some((ch) => ch.kind === 'source-update'))!;
     const swap = swapped.data.changes.find((ch) => ch.kind === 'source-update')!;
     expect(squash(readText(outDir, `${swapped.stack}/index.html`))).toContain(squash(swap.text).slice(0, 60));
