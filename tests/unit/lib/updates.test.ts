@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectUpdates } from '../../../src/lib/updates';
+import { collectUpdates, latestDevelopment } from '../../../src/lib/updates';
 
 describe('collectUpdates', () => {
   it('lists every change newest first with its card', () => {
@@ -16,5 +16,21 @@ describe('collectUpdates', () => {
       ['2025-12-19', 'b', 'update'],
     ]);
     expect(updates[0]!.cardTitle).toBe('B?');
+  });
+});
+
+describe('latestDevelopment', () => {
+  const changes = [
+    { date: '2026-01-14', kind: 'update' },
+    { date: '2026-12-02', kind: 'correction' },
+    { date: '2026-12-03', kind: 'clarification' },
+    { date: '2026-12-04', kind: 'source-update' },
+  ];
+  it('is the latest update or event, never a correction, clarification or source update', () => {
+    expect(latestDevelopment('2025-12-18', changes)).toBe('2026-01-14');
+    expect(latestDevelopment('2025-12-18', changes, ['2026-02-13', '2026-01-06'])).toBe('2026-02-13');
+  });
+  it('is the publication date when nothing has happened since', () => {
+    expect(latestDevelopment('2025-12-18', changes.slice(1))).toBe('2025-12-18');
   });
 });
