@@ -101,7 +101,7 @@ export const strings = {
   'updates.title': 'Updates',
   'updates.intro': 'What has happened since Bloomberg’s report of 18 December 2025, newest first. Below it, every correction and clarification we have made.',
   'updates.developments': 'What has happened',
-  'updates.inCards': 'In',
+  'updates.inCards': 'Read more:',
   'updates.corrections': 'Corrections and clarifications',
   'updates.correctionsIntro': 'Where we told readers something wrong, or less exactly than our sources, dated the day we fixed it. Each is also a notice at the top of its card.',
   'updates.housekeeping': 'Source updates',
