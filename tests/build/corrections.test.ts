@@ -26,6 +26,8 @@ const corrections = model.cards.flatMap((c) => c.data.changes.filter((ch) => ch.
 const clarifications = model.cards.flatMap((c) => c.data.changes.filter((ch) => ch.kind === 'clarification').map((ch) => ({ card: c, ch })));
 const sourceUpdates = model.cards.flatMap((c) => c.data.changes.filter((ch) => ch.kind === 'source-update').map((ch) => ({ card: c, ch })));
 type RssItem = { title: string; link: string; pubDate: string; description: string; category: string | string[] };
+/** A feed item's description as a reader sees it: feed readers render it as HTML, so entities are decoded once more. */
+const descriptionText = (i: RssItem) => textOf(parseHtml(i.description));
 const feedItems = () => [new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(readText(outDir, 'rss.xml')).rss.channel.item ?? []].flat() as RssItem[];
 
 /** The card's article in a built page, and what comes between its dek and its body. */
@@ -62,7 +64,7 @@ describe('corrections in the open (root build)', () => {
           (i) =>
             i.link === `${SITE_URL}/${card.stack}/#${card.id}` &&
             new Date(i.pubDate).toISOString().slice(0, 10) === ch.date &&
-            squash(i.description).startsWith(squash(ch.text)),
+            squash(descriptionText(i)).startsWith(squash(ch.text)),
         );
         expect(match, `${card.path}: ${ch.text.slice(0, 40)}`).toBeDefined();
         expect(match!.title).toBe(`${label}: ${card.data.title}`);
@@ -75,7 +77,7 @@ describe('corrections in the open (root build)', () => {
     const items = feedItems();
     expect(items.length).toBe(model.cards.reduce((n, c) => n + c.data.changes.filter((ch) => ch.kind !== 'source-update').length, 0));
     for (const { card, ch } of sourceUpdates) {
-      expect(items.some((i) => squash(i.description).startsWith(squash(ch.text))), `${card.path}: ${ch.text.slice(0, 40)}`).toBe(false);
+      expect(items.some((i) => squash(descriptionText(i)).startsWith(squash(ch.text))), `${card.path}: ${ch.text.slice(0, 40)}`).toBe(false);
     }
     expect(items.some((i) => [i.category].flat().includes('source-update'))).toBe(false);
   });
@@ -154,7 +156,7 @@ describe('corrections in the open (root build)', () => {
         (i) =>
           i.link === `${SITE_URL}/${card.stack}/#${card.id}` &&
           new Date(i.pubDate).toISOString().slice(0, 10) === ch.date &&
-          squash(i.description).startsWith(squash(ch.text)),
+          squash(descriptionText(i)).startsWith(squash(ch.text)),
       );
       expect(match, `${card.path}: ${ch.text.slice(0, 40)}`).toBeDefined();
       expect(match!.title).toBe(`Correction: ${card.data.title}`);
