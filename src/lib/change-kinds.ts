@@ -43,3 +43,15 @@ export function cardNotices<C extends Pick<Change, 'date' | 'kind'>>(changes: re
 export function splitNews<C extends Pick<Change, 'kind'>>(entries: readonly C[]): { news: C[]; housekeeping: C[] } {
   return { news: entries.filter((e) => isNews(e.kind)), housekeeping: entries.filter((e) => !isNews(e.kind)) };
 }
+
+/**
+ * The updates page's three lists, order kept: the developments (updates), then what we fixed in
+ * how we told them (corrections and clarifications), then the housekeeping (source updates).
+ */
+export function splitForUpdatesPage<C extends Pick<Change, 'kind'>>(entries: readonly C[]): { developments: C[]; notices: C[]; housekeeping: C[] } {
+  return {
+    developments: entries.filter((e) => e.kind === 'update'),
+    notices: entries.filter((e) => isNotice(e.kind)),
+    housekeeping: entries.filter((e) => !isNews(e.kind)),
+  };
+}

@@ -261,7 +261,8 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
 
   if (home) {
     needAll('figures', home.keyNumbers, DATA_FILES.home, 'keyNumbers');
-    for (const part of ['summary', 'know', 'dontKnow'] as const) {
+    home.standfirst.sentences.forEach((s, i) => needAll('sources', s.sources, DATA_FILES.home, `standfirst.sentences[${i}].sources`));
+    for (const part of ['know', 'dontKnow'] as const) {
       home[part].forEach((s, i) => needAll('sources', s.sources, DATA_FILES.home, `${part}[${i}].sources`));
     }
     // The timeline's "after the article" flag must agree with the article's date.
@@ -397,7 +398,7 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
   problems.push(...checkSourceTiers({ sources, figures, quotes, charts: chartCheck.charts, files: { figures: DATA_FILES.figures, quotes: DATA_FILES.quotes, chart: (id) => `content/data/charts/${id}.yaml` } }));
   problems.push(...checkCardUpdates(cards, home?.asOf ?? '2025-12-18'));
   // Home threads, stack leads and "in brief", Article 5 verdicts: their own module.
-  problems.push(...checkPageData({ home, comparison, stacks, cards, sourceIds: ids.sources, chartIds: ids.charts, files: DATA_FILES }));
+  problems.push(...checkPageData({ home, comparison, stacks, cards, timeline, sourceIds: ids.sources, chartIds: ids.charts, files: DATA_FILES }));
 
   return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards, charts: chartCheck.charts } };
 }

@@ -141,16 +141,21 @@ describe('corrections in the open (root build)', () => {
     }
   });
 
-  it('/updates/ keeps source updates in their own list, apart from the news', () => {
+  it('/updates/ keeps corrections and clarifications in their own list, and source updates in theirs, apart from the developments', () => {
     const doc = parseHtml(readText(outDir, 'updates/index.html'));
     const section = (id: string) => [...elements(doc)].find((e) => e.tagName === 'section' && attr(e, 'aria-labelledby') === id)!;
-    const news = squash(textOf(section('news')));
+    const developments = squash(textOf(section('developments')));
+    const notices = squash(textOf(section('corrections')));
     const housekeeping = squash(textOf(section('source-updates')));
     for (const { card, ch } of sourceUpdates) {
       expect(housekeeping, card.path).toContain(squash(ch.text));
-      expect(news, card.path).not.toContain(squash(ch.text));
+      expect(notices, card.path).not.toContain(squash(ch.text));
+      expect(developments, card.path).not.toContain(squash(ch.text));
     }
-    for (const { card, ch } of [...corrections, ...clarifications]) expect(news, card.path).toContain(squash(ch.text));
+    for (const { card, ch } of [...corrections, ...clarifications]) {
+      expect(notices, card.path).toContain(squash(ch.text));
+      expect(developments, card.path).not.toContain(squash(ch.text));
+    }
   });
 
   it('/updates/ lists each correction, labelled, with its date and a link to its card', () => {

@@ -12,6 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { componentUses } from '../../src/lib/mdx-scanner';
+import { latestDevelopment } from '../../src/lib/updates';
 import { chartAnchor, chartAssetFiles } from '../../src/lib/charts/assets';
 import { socialImageFile } from '../../src/lib/social';
 import { loadBrand } from '../../src/config/brand-loader';
@@ -154,7 +155,12 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           headline: stack.title,
           description: stack.summary,
           datePublished: stack.published,
-          dateModified: [stack.published, ...cards.map((c) => c.data.updated)].sort().at(-1),
+          // "Updated": the page's latest development, not a correction's or a source swap's day.
+          dateModified: latestDevelopment(
+            stack.published,
+            cards.flatMap((c) => c.data.changes),
+            cards.some((c) => /<Timeline\b/.test(c.body)) ? model.timeline.filter((e) => e.afterArticle).map((e) => e.date) : [],
+          ),
           url: `${origin}${stack.id}/`,
           inLanguage: brand.locale,
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardNotices, isNews, isNotice, kindLabel, splitNews } from '../../../src/lib/change-kinds';
+import { cardNotices, isNews, isNotice, kindLabel, splitForUpdatesPage, splitNews } from '../../../src/lib/change-kinds';
 import { changeSchema, CHANGE_KINDS } from '../../../src/schemas/cards';
 import type { Change } from '../../../src/schemas';
 
@@ -35,6 +35,20 @@ describe('change kinds', () => {
     const { news, housekeeping } = splitNews(entries);
     expect(news.map((e) => e.text)).toEqual(['b', 'd']);
     expect(housekeeping.map((e) => e.text)).toEqual(['a', 'c']);
+  });
+
+  it('splits entries for the updates page: developments, then corrections and clarifications, then housekeeping, order kept', () => {
+    const entries = [
+      change('2026-12-02', 'clarification', 'a'),
+      change('2026-12-02', 'source-update', 'b'),
+      change('2026-02-13', 'update', 'c'),
+      change('2026-01-08', 'correction', 'd'),
+      change('2025-12-19', 'update', 'e'),
+    ];
+    const { developments, notices, housekeeping } = splitForUpdatesPage(entries);
+    expect(developments.map((e) => e.text)).toEqual(['c', 'e']);
+    expect(notices.map((e) => e.text)).toEqual(['a', 'd']);
+    expect(housekeeping.map((e) => e.text)).toEqual(['b']);
   });
 });
 
