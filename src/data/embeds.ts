@@ -15,6 +15,7 @@ import { publisherNames } from '../lib/sources';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
 import { chartSize } from '../lib/charts/config';
 import { cardEmbedPath, cardPath, chartEmbedPath, oembedPath, withBase } from '../lib/urls';
+import { cardDevelopedOn } from './developments';
 
 export type CardEntry = Awaited<ReturnType<typeof allCards>>[number];
 
@@ -77,7 +78,7 @@ export async function cardUnitPage(card: CardEntry, site: string): Promise<UnitP
     pagePath: cardPath(card.stack, card.card),
     embedPath,
     sourceLine: await publishers(card.sourceIds, `embed of card ${card.stack}/${card.card}`),
-    updated: card.entry.data.updated,
+    updated: cardDevelopedOn(card.entry),
   };
 }
 
