@@ -25,6 +25,8 @@ export const strings = {
   // The notice at the top of a corrected card: "Correction, 2 December 2026: …"
   'notice.label': 'Corrections and clarifications to this card',
   'notice.changeLog': 'See the change log',
+  // Under a quote spoken in another language: "Spoken in Ukrainian; English translation by Bloomberg."
+  'quote.translation': 'Spoken in {language}; English translation by {by}.',
   // After the newest notice's label and date, when there are more: "Correction, 7 December 2026, and 4 earlier".
   'notice.earlier.one': ', and {count} earlier',
   'notice.earlier.other': ', and {count} earlier',

@@ -183,3 +183,21 @@ describe('helpers', () => {
     ]);
   });
 });
+
+describe('checkContent: whose translation a quote is', () => {
+  const QUOTES = 'content/data/quotes.yaml';
+  it('refuses a quote spoken in another language that does not say whose English it is', () => {
+    const problems = problemsAfter((f) => {
+      f[QUOTES] = f[QUOTES]!.replace('  spoken: en', '  spoken: uk');
+    });
+    expect(problems).toContainEqual(expect.stringMatching(/^content\/data\/quotes\.yaml: \[0\] \(id "a-quote"\)\.translatedBy: is required: the speaker spoke "uk"/));
+  });
+  it('refuses a translator on a quote spoken in English, and a language that is not a code', () => {
+    expect(problemsAfter((f) => {
+      f[QUOTES] = f[QUOTES]!.replace('  spoken: en', '  spoken: en\n  translatedBy: Bloomberg');
+    })).toContainEqual(expect.stringMatching(/translatedBy: only a quote spoken in another language than English names a translator/));
+    expect(problemsAfter((f) => {
+      f[QUOTES] = f[QUOTES]!.replace('  spoken: en', '  spoken: Ukrainian');
+    })).toContainEqual(expect.stringMatching(/\.spoken: must be a two-letter language code/));
+  });
+});
