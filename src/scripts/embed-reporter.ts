@@ -46,8 +46,10 @@ function fitWordPress(): void {
   const heights = tops.map((top, i) => (tops[i + 1] ?? bottom) - top);
   const withLink = pageHeight();
   const rest = withLink - (bottom - (tops[0] ?? bottom));
-  // A chart keeps its title and image; a card its first block.
-  const kept = blocksThatFit(heights, rest, withLink - without, WORDPRESS_MAX_HEIGHT, unit.tagName === 'FIGURE' ? 2 : 1);
+  // A chart keeps its title and image. A card's question, answer and notices sit above its body,
+  // so it may keep none of the body: a card that opens with a long later development (an update
+  // that carries a chart) shows its answer and the link on rather than scrolling in the cap.
+  const kept = blocksThatFit(heights, rest, withLink - without, WORDPRESS_MAX_HEIGHT, unit.tagName === 'FIGURE' ? 2 : 0);
   blocks.slice(kept).forEach((b) => b.classList.add('embed-cut'));
   more.hidden = kept === blocks.length;
 }

@@ -12,8 +12,8 @@ export const WORDPRESS_MAX_HEIGHT = 1000;
 /**
  * How many leading blocks to show. `blocks` are the heights of the unit's blocks in order (each
  * including the space to the next), `rest` the height of the page without any of them but with
- * the continue link, `limit` the most the host shows, `min` the blocks always kept (a card's
- * first paragraph; a chart's title and image). All blocks when they all fit without the link
+ * the continue link, `limit` the most the host shows, `min` the blocks always kept (a chart's
+ * title and image; none for a card, whose question and answer stand above its body). All blocks when they all fit without the link
  * (`rest - link`).
  */
 export function blocksThatFit(blocks: readonly number[], rest: number, link: number, limit: number, min = 1): number {

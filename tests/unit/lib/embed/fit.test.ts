@@ -18,3 +18,11 @@ describe('blocksThatFit', () => {
     expect(WORDPRESS_MAX_HEIGHT).toBe(1000);
   });
 });
+
+describe('blocksThatFit with no block required (a card)', () => {
+  it('keeps none of the body when the first block alone is taller than the cap', () => {
+    expect(blocksThatFit([1200, 100], 300, 40, 1000, 0)).toBe(0);
+    // …and still keeps what fits when the first block is short.
+    expect(blocksThatFit([200, 900, 100], 300, 40, 1000, 0)).toBe(1);
+  });
+});
