@@ -96,7 +96,7 @@ export const strings = {
   'sources.tier': 'Kind of source',
   'sources.readVia': 'Read via a copy on',
   'sources.standardsIntro':
-    'We rely first on official documents and statements, news agencies and established newsrooms, and name the source of every figure and quote. Where we read a text through a copy on another site, we say so and link to both. Developments after 18 December 2025 are dated and marked as updates.',
+    'We rely first on official documents and statements, news agencies and established newsrooms, and name the source of every figure and quote. Where we read a text through a copy on another site, we say so and link to the copy we read, and to the original as well when we know its address. Developments after 18 December 2025 are dated and marked as updates.',
   'sources.tiersIntro': 'Each source below is labelled with its kind:',
   'sources.tierRule.state': 'may carry a figure or quote alone only when it reports its own government, and is then named as state media',
   'sources.tierRule.relay': 'never carries a figure or quote alone, and is never the only basis for high confidence',
