@@ -12,12 +12,15 @@ import chartImages from './src/integrations/chart-images.ts';
 import sitemap from '@astrojs/sitemap';
 import brandCss from './src/integrations/brand-css.ts';
 import socialCards from './src/integrations/social-cards.ts';
+import siteUrl from './src/integrations/site-url.ts';
 import { getBrand } from './src/config/brand-loader.ts';
 import { normaliseBase } from './src/lib/urls.ts';
 
 // Where the site lives. A partner hosting it under its own sub-path sets both at build time:
 //   SITE_URL=https://news.example BASE_PATH=/interactives/ukraine-guarantees/ npm run build
-// (and BRAND_FILE=… for its own brand; the brand's url is the default site).
+// (and BRAND_FILE=… for its own brand; the brand's url is the default site). Without SITE_URL
+// (`npm start`) the build says so, and the codes and links readers copy use the address the
+// page is served from (src/lib/served-address.ts).
 const site = process.env.SITE_URL || getBrand().url;
 const base = normaliseBase(process.env.BASE_PATH || '/');
 
@@ -35,6 +38,7 @@ export default defineConfig({
   // blocks the first paint but the page itself; embed pages link it.
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   integrations: [
+    siteUrl(),
     brandCss(),
     contentCheck(),
     mdx(),

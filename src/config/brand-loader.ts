@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { decodeContent, hiddenCharactersInData } from '../lib/content-text';
 import { brandSchema, type BrandFile } from '../schemas/brand-file';
 import { brandPalette, checkContrast, type BrandPalette } from '../lib/brand-palette';
 
@@ -28,18 +29,27 @@ export interface Brand extends BrandFile {
 
 export class BrandError extends Error {
   override name = 'BrandError';
+  constructor(message: string) {
+    super(message);
+    // A refusal for the partner who edits the brand: the sentence, not where our code noticed.
+    this.stack = '';
+  }
 }
 
 export function loadBrand(file: string = process.env.BRAND_FILE || DEFAULT_BRAND_FILE, root: string = process.cwd()): Brand {
   const path = isAbsolute(file) ? file : resolve(root, file);
   const shown = relative(root, path).split('\\').join('/');
   if (!existsSync(path)) throw new BrandError(`${shown}: brand file not found (BRAND_FILE=${process.env.BRAND_FILE ?? ''})`);
+  const decoded = decodeContent(readFileSync(path));
+  if ('badByte' in decoded) throw new BrandError(`${shown}: (file): is not UTF-8 at byte ${decoded.badByte}; save it as UTF-8`);
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, 'utf8'));
+    raw = parse(decoded.text);
   } catch (e) {
     throw new BrandError(`${shown}: not valid YAML: ${(e as Error).message}`);
   }
+  const hidden = hiddenCharactersInData(raw);
+  if (hidden.length) throw new BrandError(`The brand file has ${hidden.length} problem(s):\n  ${hidden.map((h) => `${shown}: ${h.path.join('.')}: ${h.message}`).join('\n  ')}`);
   const parsed = brandSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${shown}: ${i.path.join('.') || '(file)'}: ${i.message}`);

@@ -11,9 +11,11 @@ import type { Chart } from '../schemas/chart';
 import type { Source } from '../schemas/sources';
 import { BLOCK_HEIGHT, estimateCardHeight, type EmbedUnit } from '../lib/embed/codes';
 import { chartIdsIn } from '../lib/mdx-scanner';
+import { publisherNames } from '../lib/sources';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
 import { chartSize } from '../lib/charts/config';
 import { cardEmbedPath, cardPath, chartEmbedPath, oembedPath, withBase } from '../lib/urls';
+import { cardDevelopedOn } from './developments';
 
 export type CardEntry = Awaited<ReturnType<typeof allCards>>[number];
 
@@ -25,7 +27,7 @@ export interface UnitPage {
   pagePath: string;
   /** Site-relative path (with base) of the embed page. */
   embedPath: string;
-  /** "Bloomberg News, Reuters": the publishers of the unit's sources, each once. */
+  /** "Bloomberg News, Reuters": the publishers of the unit's sources, each once (publisherNames). */
   sourceLine: string;
   /** YYYY-MM-DD the unit was last updated. */
   updated: string;
@@ -40,7 +42,7 @@ async function publishers(sourceIds: readonly string[], usedBy: string): Promise
     if (!s) throw new MissingRecordError(`${usedBy}: unknown source id "${id}"`);
     return s.publisher;
   });
-  return [...new Set(names)].join(', ');
+  return publisherNames(names).join(', ');
 }
 
 /** Height of the block components in a card body (charts, quotes, timeline, comparison, layers), from their data. */
@@ -76,7 +78,7 @@ export async function cardUnitPage(card: CardEntry, site: string): Promise<UnitP
     pagePath: cardPath(card.stack, card.card),
     embedPath,
     sourceLine: await publishers(card.sourceIds, `embed of card ${card.stack}/${card.card}`),
-    updated: card.entry.data.updated,
+    updated: cardDevelopedOn(card.entry),
   };
 }
 

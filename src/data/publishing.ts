@@ -7,6 +7,7 @@ import type { CollectionEntry } from 'astro:content';
 import type { Thing } from 'schema-dts';
 import { getBrand } from '../config/brand-loader';
 import { cardSourceIds } from './store';
+import { stackDevelopedOn } from './developments';
 import { chartIdsIn } from '../lib/mdx-scanner';
 import { contentIndex } from './model';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
@@ -47,9 +48,6 @@ export function publisherOf(site: string): Publisher {
 
 export const socialImageUrl = (target: SocialTarget, site: string) => abs(socialImagePath(target), site);
 
-/** YYYY-MM-DD of the latest of the dates. */
-const latest = (dates: readonly string[]) => [...dates].sort().at(-1)!;
-
 /** A page's graph: the page (typed), the site and its publisher, and where the page sits. */
 export function pageGraph(type: PageType, page: { path: string; title: string; description: string; image: SocialTarget }, site: string) {
   const p = publisherOf(site);
@@ -73,8 +71,8 @@ export async function stackGraph(stack: Stack, entries: CollectionEntry<'cards'>
   const cited = [...new Set((await Promise.all(entries.map((e) => cardSourceIds(e)))).flat())];
   const basedOn = [...sources.values()].filter((s) => s.kind === 'article');
   const citations = cited.map((id) => sources.get(id)!).filter((s) => s && s.kind !== 'article');
-  // The same date the page shows as "Updated": the latest card update.
-  const modified = latest([stack.published, ...entries.map((e) => e.data.updated)]);
+  // The same date the page shows as "Updated": its latest development (src/data/developments.ts).
+  const modified = stackDevelopedOn(stack.published, entries);
   const article = backgroundArticle(
     {
       url,

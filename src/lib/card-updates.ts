@@ -1,7 +1,9 @@
 /**
  * Later developments in a card are `<Update date="YYYY-MM-DD" card="<card-id>">…</Update>` blocks
- * at the top of its body, each matched by a dated entry in the card's change log (WRITING.md: separate what
- * the article reported from what happened later). Pure: card text in, problems out.
+ * at the top of its body, oldest first, each matched by a dated entry in the card's change log
+ * (writing.md: separate what the article reported from what happened later). Oldest first, so
+ * the card reads top to bottom: the box that introduces the €90bn loan comes before the box that
+ * splits it, and nothing refers forward. Pure: card text in, problems out.
  */
 import type { Problem } from './content-integrity';
 
@@ -44,24 +46,36 @@ export interface CardForUpdates {
   id: string;
   file: string;
   body: string;
+  /** The file's line on which the body starts (1 when unknown), so problems name the file's lines. */
+  bodyLine?: number;
   data: { updated: string; changes: readonly { date: string }[] };
 }
 
 /**
  * Problems with a card's updates: a date on or before the article, after the card's `updated`,
- * with no change-log entry of that day; an `<Update>` below the card's own text; or a
- * hand-written "**Update, …:**" paragraph that should be an `<Update>`.
+ * with no change-log entry of that day; an `<Update>` dated before the one above it; an
+ * `<Update>` below the card's own text; or a hand-written "**Update, …:**" paragraph that
+ * should be an `<Update>`.
  */
 export function checkCardUpdates(cards: readonly CardForUpdates[], articleDate: string): Problem[] {
   const problems: Problem[] = [];
   for (const card of cards) {
     const blocks = updateBlocks(card.body);
+    let above: UpdateBlock | undefined;
     for (const b of blocks) {
-      const field = `<Update date="${b.date}"> (line ${b.line})`;
+      const field = `<Update date="${b.date}"> (line ${b.line + (card.bodyLine ?? 1) - 1})`;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(b.date)) {
         problems.push({ file: card.file, field, message: 'needs date="YYYY-MM-DD"' });
         continue;
       }
+      if (above && b.date < above.date) {
+        problems.push({
+          file: card.file,
+          field,
+          message: `comes below the update of ${above.date}: order updates oldest first, so the card reads top to bottom and each update follows what it builds on`,
+        });
+      }
+      above = b;
       if (b.card !== card.id) {
         problems.push({ file: card.file, field, message: `needs card="${card.id}" (the card's id), so the note links to this card's change log` });
       }
@@ -82,7 +96,7 @@ export function checkCardUpdates(cards: readonly CardForUpdates[], articleDate: 
     }
     const m = /\*\*Update,[^*]*\*\*/.exec(card.body);
     if (m) {
-      const line = card.body.slice(0, m.index).split('\n').length;
+      const line = card.body.slice(0, m.index).split('\n').length + (card.bodyLine ?? 1) - 1;
       problems.push({ file: card.file, field: `(line ${line})`, message: `"${m[0]}" is an inline update: write it as <Update date="YYYY-MM-DD">…</Update> at the top` });
     }
   }

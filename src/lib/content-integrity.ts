@@ -61,6 +61,8 @@ export interface CardRecord {
   id: string;
   data: Card;
   body: string;
+  /** The file's line on which the body starts, so problems name the file's own lines. */
+  bodyLine: number;
 }
 
 export interface ContentModel {
@@ -259,7 +261,8 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
 
   if (home) {
     needAll('figures', home.keyNumbers, DATA_FILES.home, 'keyNumbers');
-    for (const part of ['summary', 'know', 'dontKnow'] as const) {
+    home.standfirst.sentences.forEach((s, i) => needAll('sources', s.sources, DATA_FILES.home, `standfirst.sentences[${i}].sources`));
+    for (const part of ['know', 'dontKnow'] as const) {
       home[part].forEach((s, i) => needAll('sources', s.sources, DATA_FILES.home, `${part}[${i}].sources`));
     }
     // The timeline's "after the article" flag must agree with the article's date.
@@ -360,7 +363,7 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
         problems.push({ file, field, message: `cites "${use.id}", which is not in the card's sources list` });
       }
     }
-    cards.push({ path: `${stack}/${id}`, file, stack, id, data, body });
+    cards.push({ path: `${stack}/${id}`, file, stack, id, data, body, bodyLine: offset + 1 });
   }
 
   // Stacks and the cards they list
@@ -397,7 +400,7 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
   problems.push(...checkStatementTiers({ sources, cards, know: home?.know ?? [], files: { home: DATA_FILES.home } }));
   problems.push(...checkCardUpdates(cards, home?.asOf ?? '2025-12-18'));
   // Home threads, stack leads and "in brief", Article 5 verdicts: their own module.
-  problems.push(...checkPageData({ home, comparison, stacks, cards, sourceIds: ids.sources, chartIds: ids.charts, files: DATA_FILES }));
+  problems.push(...checkPageData({ home, comparison, stacks, cards, timeline, sourceIds: ids.sources, chartIds: ids.charts, files: DATA_FILES }));
 
   return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards, charts: chartCheck.charts } };
 }

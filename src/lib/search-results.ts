@@ -11,6 +11,8 @@
  * by Pagefind's own score for the words found in each (the sum of its weighted locations'
  * balanced scores), so the card that matches best comes first.
  */
+import { fill, pluralTemplate } from './strings';
+
 export interface ExcerptPart {
   text: string;
   mark: boolean;
@@ -66,4 +68,214 @@ export function rankSubResults<S extends ScoredSubResult>(pageUrl: string, subs:
     .filter(({ sub }) => sub.url !== pageUrl && sub.url.includes('#'))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map(({ sub }) => sub);
+}
+
+/*
+ * A number next to a word ("Article 5", "5 December") is read as a phrase. Pagefind matches a
+ * query's words apart, so "Article 5" also finds "5 December 1994", "€5bn" and "5,000 km²" (and
+ * the last word as a prefix). Its quoted search ("\"Article 5\"") matches the phrase but reports
+ * only the first place on each page, one card per page, so it cannot list every card that has
+ * the phrase. Instead the ordinary results are kept and, for each card, its hit locations are
+ * checked against the page's words: a card with the phrase is listed first, with an excerpt
+ * around the phrase; the others follow, set apart.
+ */
+
+/** A word as the phrase check compares it: lower case, edge punctuation and a possessive 's off. */
+export function wordKey(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/['’]s$/u, '');
+}
+
+/** A query's phrases that pair a number with the word before it (or after it, at the start). */
+export interface QueryPhrase {
+  /** The two words as the reader typed them, for the interface. */
+  text: string;
+  /** Their keys (wordKey), in order. */
+  keys: string[];
+}
+
+const isNumber = (key: string) => /^\p{N}[\p{N},.]*$/u.test(key);
+const isWord = (key: string) => /^\p{L}/u.test(key);
+
+/**
+ * "Article 5" → [Article 5]; "5 December" → [5 December]; "NATO Article 5" → [Article 5];
+ * "Belgium" and "frozen assets" → none. A quoted query is left to Pagefind's own phrase search.
+ */
+export function numberPhrases(query: string): QueryPhrase[] {
+  if (query.includes('"')) return [];
+  const words = query.split(/\s+/).filter((w) => wordKey(w));
+  const phrases: QueryPhrase[] = [];
+  words.forEach((word, i) => {
+    if (!isNumber(wordKey(word))) return;
+    const before = words[i - 1];
+    const after = words[i + 1];
+    const pair = before && isWord(wordKey(before)) ? [before, word] : after && isWord(wordKey(after)) ? [word, after] : undefined;
+    if (pair) phrases.push({ text: pair.join(' '), keys: pair.map(wordKey) });
+  });
+  return phrases;
+}
+
+/** The first of the hit locations where one of the phrases starts in the page's words. */
+export function phraseAt(words: readonly string[], locations: readonly number[], phrases: readonly QueryPhrase[]): { at: number; length: number } | undefined {
+  for (const at of [...locations].sort((a, b) => a - b)) {
+    for (const { keys } of phrases) {
+      if (keys.every((key, k) => wordKey(words[at + k] ?? '') === key)) return { at, length: keys.length };
+    }
+  }
+  return undefined;
+}
+
+/** Where a phrase excerpt may start and end: a card's words, [from, to) of the page's. */
+export interface WordRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * An excerpt of about `length` of the page's words (HTML-escaped, as Pagefind gives them) with
+ * words[at, at + marked) highlighted and a third of the words before it, kept inside `range`
+ * (the card's words); "… " and " …" where it starts or ends inside them, as Pagefind's do.
+ */
+export function phraseExcerpt(words: readonly string[], at: number, marked: number, length = 24, range?: WordRange, ellipsis = '…'): ExcerptPart[] {
+  const from = Math.max(0, range?.from ?? 0);
+  const to = Math.min(words.length, range?.to ?? words.length);
+  const start = Math.max(from, Math.min(at - Math.floor(length / 3), to - length));
+  const end = Math.min(to, start + length);
+  const text = (a: number, b: number) => decodeEntities(words.slice(a, b).join(' '));
+  const before = text(start, at);
+  const after = text(at + marked, end);
+  const cutStart = start > from;
+  const cutEnd = end < to;
+  const parts: ExcerptPart[] = [
+    { text: [cutStart ? ellipsis : '', before].filter(Boolean).join(' ') + (cutStart || before ? ' ' : ''), mark: false },
+    { text: text(at, at + marked), mark: true },
+    { text: (after || cutEnd ? ' ' : '') + [after, cutEnd ? ellipsis : ''].filter(Boolean).join(' '), mark: false },
+  ];
+  return parts.filter((p) => p.text);
+}
+
+/**
+ * Each sub-result's words: from its heading (Pagefind's anchor location) to the next heading on
+ * the page (a card without hits has no sub-result, but its heading still ends the one before),
+ * or the end of the page.
+ */
+export function subResultRanges(
+  subs: readonly { url: string; anchor?: { location: number } }[],
+  anchors: readonly { element: string; location: number }[],
+  wordCount: number,
+): Map<string, WordRange> {
+  const headings = [...anchors.filter((a) => /^h[1-6]$/.test(a.element)).map((a) => a.location), ...subs.map((s) => s.anchor?.location ?? 0)];
+  return new Map(
+    subs.map((s) => {
+      const from = s.anchor?.location ?? 0;
+      return [s.url, { from, to: Math.min(wordCount, ...headings.filter((h) => h > from)) }];
+    }),
+  );
+}
+
+/** What the search page needs of one Pagefind result (`await result.data()`). */
+export interface PageData {
+  url: string;
+  /** The page's indexed text, HTML-escaped; the locations count its words. */
+  content: string;
+  excerpt: string;
+  meta: { title?: string };
+  locations?: readonly number[];
+  /** The page's elements with ids, headings among them, where they start in its words. */
+  anchors?: readonly { element: string; location: number }[];
+  sub_results: readonly (ScoredSubResult & { title: string; excerpt: string; anchor?: { location: number } })[];
+}
+
+export interface ListedCard {
+  url: string;
+  title: string;
+  excerpt: ExcerptPart[];
+}
+
+export interface ListedPage {
+  url: string;
+  title: string;
+  /** The page's matching cards, best first; empty when the match is outside them. */
+  cards: ListedCard[];
+  /** The page's own excerpt, shown when no card is listed. */
+  excerpt: ExcerptPart[];
+}
+
+export interface SearchListing {
+  /** The results, or, for a query with a number-and-word phrase, those that have the phrase. */
+  main: ListedPage[];
+  /** For such a query, the results that have its words but not the phrase; otherwise empty. */
+  apart: ListedPage[];
+  /** The phrases looked for, as typed ("Article 5"). */
+  phrases: string[];
+}
+
+export interface ListingOptions {
+  /** Cards listed per page, in each part. */
+  cardsPerPage?: number;
+  excerptLength?: number;
+}
+
+/**
+ * Pagefind's page results (in Pagefind's order) as the search page lists them: the cards of
+ * each page best first (rankSubResults), and for a number-and-word query the cards with the
+ * phrase before everything else, the rest in `apart`. A page is in `main` when a card of it, or
+ * the page itself, has the phrase; the same page may head a group in `apart` with its other cards.
+ */
+export function listResults(query: string, pages: readonly PageData[], options: ListingOptions = {}): SearchListing {
+  const { cardsPerPage = 5, excerptLength = 24 } = options;
+  const phrases = numberPhrases(query);
+  const main: ListedPage[] = [];
+  const apart: ListedPage[] = [];
+  for (const page of pages) {
+    const title = page.meta.title ?? page.url;
+    const subs = rankSubResults(page.url, page.sub_results);
+    const card = (s: (typeof subs)[number], excerpt?: ExcerptPart[]): ListedCard => ({ url: s.url, title: s.title, excerpt: excerpt ?? excerptParts(s.excerpt) });
+    if (!phrases.length) {
+      main.push({ url: page.url, title, cards: subs.slice(0, cardsPerPage).map((s) => card(s)), excerpt: excerptParts(page.excerpt) });
+      continue;
+    }
+    const words = page.content.split(/\s+/);
+    const ranges = subResultRanges(page.sub_results, page.anchors ?? [], words.length);
+    const withPhrase: ListedCard[] = [];
+    const without: ListedCard[] = [];
+    for (const s of subs) {
+      const hit = phraseAt(words, s.locations ?? [], phrases);
+      if (hit) withPhrase.push(card(s, phraseExcerpt(words, hit.at, hit.length, excerptLength, ranges.get(s.url))));
+      else without.push(card(s));
+    }
+    const pageHit = withPhrase.length ? undefined : phraseAt(words, page.locations ?? [], phrases);
+    if (withPhrase.length || pageHit) {
+      const excerpt = pageHit ? phraseExcerpt(words, pageHit.at, pageHit.length, excerptLength) : excerptParts(page.excerpt);
+      main.push({ url: page.url, title, cards: withPhrase.slice(0, cardsPerPage), excerpt });
+      if (without.length) apart.push({ url: page.url, title, cards: without.slice(0, cardsPerPage), excerpt: excerptParts(page.excerpt) });
+    } else {
+      apart.push({ url: page.url, title, cards: without.slice(0, cardsPerPage), excerpt: excerptParts(page.excerpt) });
+    }
+  }
+  // A query with a phrase nobody wrote lists its words' matches as the results, not as "other".
+  if (phrases.length && !main.length) return { main: apart, apart: [], phrases: [] };
+  return { main, apart, phrases: phrases.map((p) => p.text) };
+}
+
+/** How many cards and pages a listing shows: the count the status line gives. */
+export function listedCounts(listing: SearchListing): { cards: number; pages: number } {
+  const all = [...listing.main, ...listing.apart];
+  return { cards: all.reduce((n, p) => n + p.cards.length, 0), pages: new Set(all.map((p) => p.url)).size };
+}
+
+/**
+ * The status line for a listing, from the search strings (src/lib/strings.ts, `search.*`):
+ * "6 cards on 2 pages for “Belgium”", "1 card on 1 page for …", "2 pages for …" when no card
+ * is listed, "No results for …".
+ */
+export function countText(listing: SearchListing, query: string, table: Readonly<Record<string, string>>): string {
+  const { cards, pages } = listedCounts(listing);
+  if (!pages) return fill(table['search.noResults'] ?? '', { query });
+  const pagesText = fill(pluralTemplate(table, 'search.pages', pages), { count: pages });
+  if (!cards) return fill(table['search.countPages'] ?? '', { pages: pagesText, query });
+  const cardsText = fill(pluralTemplate(table, 'search.cards', cards), { count: cards });
+  return fill(table['search.count'] ?? '', { cards: cardsText, pages: pagesText, query });
 }

@@ -156,6 +156,23 @@ export function footnoteGroupMarker(items: readonly FootnoteGroupItem[], hrefOf:
 export const shortPublisher = (publisher: string) => publisher.replace(/\s*\([^)]*\)$/, '');
 
 /**
+ * The publishers of several sources as a source line names them: each publisher once, without
+ * its gloss, in first-seen order. "Bloomberg News (distributed by …)", "Bloomberg News" and
+ * "Bloomberg (in the National Post)" are one newsroom, so a reader sees one name, not three
+ * that look like different outlets: names that differ only by a trailing "News" (or by case)
+ * count as one, shown as first seen.
+ */
+export function publisherNames(publishers: readonly string[]): string[] {
+  const key = (name: string) => name.toLowerCase().replace(/\s+news$/, '');
+  const seen = new Map<string, string>();
+  for (const p of publishers) {
+    const name = shortPublisher(p);
+    if (!seen.has(key(name))) seen.set(key(name), name);
+  }
+  return [...seen.values()];
+}
+
+/**
  * A marker that names its sources ("[AP, Financial Times]"), for text outside a card: a page's
  * lead and "in brief", the home page. A number there would read as the footnote of the same
  * number in the card just below, which cites another source. It links to the first source on
@@ -167,7 +184,7 @@ export function namedGroupMarker(items: readonly (FootnoteGroupItem & { publishe
   // A line may break between names, never inside one ("[Bloomberg / News]"). Callers put a plain
   // space before the marker: glued to the sentence's last word, "approval. [Congressional Research
   // Service," would be wider than a 320 px phone.
-  const names = [...new Set(sorted.map((i) => shortPublisher(i.publisher).replace(/ /g, '\u00a0')))].join(', ');
+  const names = publisherNames(sorted.map((i) => i.publisher)).map((n) => n.replace(/ /g, '\u00a0')).join(', ');
   return (
     `<sup class="cite cite-group cite-named" ${groupData(sorted)} data-pagefind-ignore>` +
     `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${escapeAttr(sorted.map((i) => i.detail).join('; '))}">[${escapeAttr(names)}]</a></sup>`

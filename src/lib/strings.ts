@@ -17,8 +17,17 @@ export const strings = {
   'card.published': 'Published',
   'card.sources': 'Sources',
   'card.whatChanged': 'What changed',
+  'chart.whatChanged': 'What changed in this chart',
   'card.correction': 'Correction',
   'card.update': 'Update',
+  'card.clarification': 'Clarification',
+  'card.sourceUpdate': 'Source update',
+  // The notice at the top of a corrected card: "Correction, 2 December 2026: …"
+  'notice.label': 'Corrections and clarifications to this card',
+  'notice.changeLog': 'See the change log',
+  // After the newest notice's label and date, when there are more: "Correction, 7 December 2026, and 4 earlier".
+  'notice.earlier.one': ', and {count} earlier',
+  'notice.earlier.other': ', and {count} earlier',
   'card.permalink': 'Link to this card',
   'update.heading': 'What changed',
   'update.changeLog': 'See the change log',
@@ -32,17 +41,16 @@ export const strings = {
   'value.confidence': 'confidence',
   'home.asOf': 'As of',
   'home.updatesSince': 'Updates since then',
-  'home.summary': 'The plan in five sentences',
   'home.keyNumbers': 'Key numbers',
   'home.know': 'What we know',
   'home.dontKnow': 'What we don’t know',
   'home.explainers': 'The explainers',
   'home.reported': 'Bloomberg reported the plan on',
-  'home.updatedTo': 'Updated to',
+  'home.updated': 'Updated',
   'home.now': 'Where things stand',
   'home.threadAsOf': 'As of {date}',
   'home.readMore': 'Read: {title}',
-  'home.asReported': 'The plan as reported on {date}',
+  'home.explainerCount': '{count} questions, starting with “{first}”',
   'stack.inBrief': 'In brief',
   'stack.leadMore': 'Data, sources and notes: {title}',
   'stack.previous': 'Previous',
@@ -93,10 +101,16 @@ export const strings = {
   'sources.tierRule.relay': 'never carries a figure or quote alone, and is never the only basis for high confidence',
   'sources.carriers': 'Where we read a source through a copy, its entry names the copy and its kind. A copy on the publisher’s own page, a licensed syndication, an archive, an official mirror or a credited reprint keeps the source’s kind; a copy on an aggregator, a forum or a blog makes it count as a relay, whatever the byline says.',
   'sources.corrections':
-    'When we get something wrong, we correct it in the open: the card’s change log and the updates page list each correction with its date, and the feed carries it.',
+    'When we get something wrong, we correct it in the open: a dated correction or clarification at the top of the card, in its change log, on the updates page and in the feed. When we replace a source with a better copy or outlet without changing what we say, the card’s change log and the updates page’s list of source updates record it.',
   'sources.reportError': 'To report an error, write to',
   'updates.title': 'Updates',
-  'updates.intro': 'Every change since Bloomberg’s report of 18 December 2025, newest first. Corrections are marked.',
+  'updates.intro': 'What has happened since Bloomberg’s report of 18 December 2025, newest first. Below it, every correction and clarification we have made.',
+  'updates.developments': 'What has happened',
+  'updates.inCards': 'Read more:',
+  'updates.corrections': 'Corrections and clarifications',
+  'updates.correctionsIntro': 'Where we told readers something wrong, or less exactly than our sources, dated the day we fixed it. Each is also a notice at the top of its card.',
+  'updates.housekeeping': 'Source updates',
+  'updates.housekeepingIntro': 'Sources we replaced with a better copy or outlet, where what we say did not change. Each is also in its card’s change log.',
   'updates.feed': 'Follow the updates in a feed reader (RSS)',
   'search.title': 'Search',
   'search.label': 'Search the explainer',
@@ -104,8 +118,16 @@ export const strings = {
   'search.noscript': 'Search needs JavaScript. Every explainer is also listed on the home page.',
   'search.needsHttp':
     'Search needs the site to be served over HTTP (for example with npm start); it does not work when the files are opened directly from disk.',
-  'search.noResults': 'No results for',
-  'search.results': 'results for',
+  'search.noResults': 'No results for “{query}”',
+  // The count says what is listed: cards (a page's sections) and the pages they are on.
+  'search.count': '{cards} on {pages} for “{query}”',
+  'search.countPages': '{pages} for “{query}”',
+  'search.cards.one': '{count} card',
+  'search.cards.other': '{count} cards',
+  'search.pages.one': '{count} page',
+  'search.pages.other': '{count} pages',
+  // Heading over the matches that have a query's words but not its number-and-word phrase.
+  'search.apart': 'Other matches, without “{phrase}” as a phrase',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. Try the home page or search.',
   'footer.sourceArticle': 'Based on reporting by Bloomberg News, 18 December 2025.',
@@ -130,13 +152,12 @@ export const strings = {
   'chart.dataCaption': 'data',
   'chart.notDrawnList': 'Listed in the table but not drawn',
   'chart.notDrawn': 'Not drawn: reported in {unit}; we have no sourced conversion to {chartUnit}.',
-  'chart.col.group': 'Group',
   'chart.col.item': 'Item',
   'chart.col.value': 'Value',
-  'chart.col.asOf': 'As of',
   'chart.col.source': 'Source',
-  'chart.col.confidence': 'Confidence',
   'chart.col.note': 'Note',
+  'chart.noteRef': 'Note {n}',
+  'chart.tableNotes': 'Notes to the table',
   'chart.keyboardHint': 'Use the arrow keys to step through the bars, Home and End for the first and last, Escape to hide the details.',
   'chart.kind.bar': 'Bar chart',
   'chart.kind.part-to-whole': 'Stacked bar chart',
@@ -159,6 +180,7 @@ export const strings = {
   'embed.copy': 'Copy',
   'embed.copied': 'Copied',
   'embed.copyFailed': 'Could not copy: select the text and copy it',
+  'embed.siteUnknown': 'This copy of the site was built without its public address (SITE_URL), so these codes name {site}: put the address this page is served from in its place.',
   'embed.preview': 'Open the embed page',
   'embed.readFull': 'Read the full explainer',
   'embed.continue': 'Continue reading on the explainer',
@@ -180,14 +202,48 @@ export const strings = {
   // Publishing (social cards, feed, datasets)
   'social.explainer': 'Explainer',
   'social.chart': 'Chart',
-  'dataset.description': 'Each row gives its value, unit, as-of date, source and confidence; the CSV carries the same table.',
-  'feed.description': 'Every update and correction to the explainer, newest first.',
+  'dataset.description': 'Each row gives its value, unit, as-of date, source and confidence; the CSV carries the same rows, with plain numbers and ISO dates.',
+  'feed.description': 'Every update, correction and clarification to the explainer, newest first.',
   'feed.sources': 'Sources',
 } as const;
 
 export type StringKey = keyof typeof strings;
 
+/** The language the strings are written in: it decides their plural forms. */
+export const STRINGS_LANGUAGE = 'en';
+
+/** Fill {name} placeholders in a template; an unknown name stays as it is. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
 /** Look up an interface string, filling {name} placeholders. */
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  return strings[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  return fill(strings[key], vars);
+}
+
+/** Keys with plural forms: `<base>.one`, `<base>.other` (and any other CLDR category the language has). */
+export type PluralBase = { [K in StringKey]: K extends `${infer B}.other` ? B : never }[StringKey];
+
+/**
+ * The template for `count` among a table's plural forms of `base`, chosen by Intl.PluralRules for
+ * the strings' language (`base.one` for 1 in English, `base.other` otherwise); a category the
+ * table lacks falls back to `base.other`. Takes the table so the search page's script can pass
+ * the few strings it was given instead of bundling this file's.
+ */
+export function pluralTemplate(table: Readonly<Record<string, string>>, base: string, count: number, language = STRINGS_LANGUAGE): string {
+  const category = new Intl.PluralRules(language).select(count);
+  const template = table[`${base}.${category}`] ?? table[`${base}.other`];
+  if (template === undefined) throw new Error(`No plural forms for "${base}"`);
+  return template;
+}
+
+/** An interface string with a count, in the right plural form: tn('search.cards', 6) is "6 cards". */
+export function tn(base: PluralBase, count: number, vars: Record<string, string | number> = {}): string {
+  return fill(pluralTemplate(strings, base, count), { count, ...vars });
+}
+
+/** The interface strings whose keys start with `prefix`, for a script that needs a few of them. */
+export function stringsWithPrefix(prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith(prefix)));
 }

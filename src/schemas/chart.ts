@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { checkValueOrRange, confidence, httpUrl, id, isoDate, nonEmpty, typeError } from './common';
 import { unit } from './figures';
+import { changeSchema } from './cards';
 
 /**
  * One row of a chart: a self-contained data record. It carries its own unit, date, source and
@@ -130,6 +131,18 @@ export const chartSchema = z
     groups: z.array(chartGroupSchema, { error: typeError('a list') }).min(1, { error: 'needs at least one group' }),
     rows: z.array(chartRowSchema, { error: typeError('a list') }).min(1, { error: 'needs at least one row' }),
     notes: z.array(chartNoteSchema, { error: typeError('a list') }).default([]),
+    /**
+     * The chart's own change log, oldest first: bars removed or relabelled, each dated, with its
+     * kind (correction, clarification, source-update, update) and text, shown under the chart.
+     * `updated` stays the day the data was last checked.
+     */
+    changes: z.array(changeSchema, { error: typeError('a list') }).default([]),
+    /**
+     * kind: part-to-whole only: the words under the part of the whole that no part covers (the
+     * grey end of the bar), e.g. "Not covered by the loan". Words only: the drawing gives the
+     * part no number, because no source gives one.
+     */
+    remainderLabel: nonEmpty.optional(),
     /** kind: map only: which region each group is, and where the shapes come from. */
     map: mapSchema.optional(),
   })
@@ -145,6 +158,9 @@ export const chartSchema = z
     });
     if ((c.kind === 'map') !== (c.map !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['map'], message: c.kind === 'map' ? 'a map needs `map` (regions and geodata)' : 'only a chart of kind map has `map`' });
+    }
+    if (c.remainderLabel !== undefined && c.kind !== 'part-to-whole') {
+      ctx.addIssue({ code: 'custom', path: ['remainderLabel'], message: 'only a chart of kind part-to-whole has `remainderLabel`' });
     }
     c.map?.regions.forEach((r, i) => {
       if (!groupIds.includes(r.group)) ctx.addIssue({ code: 'custom', path: ['map', 'regions', i, 'group'], message: `unknown group "${r.group}"` });

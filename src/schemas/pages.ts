@@ -25,16 +25,31 @@ export const threadSchema = z.strictObject({
 });
 export type Thread = z.infer<typeof threadSchema>;
 
+/**
+ * The home page's standfirst: what the plan is and where things stand now, in two or three
+ * sourced sentences, as of a day. The build refuses a standfirst dated before the latest
+ * development (a card's `update` or a timeline event after the article).
+ */
+export const standfirstSchema = z.strictObject({
+  /** The day the sentences are true as of. */
+  asOf: isoDate,
+  sentences: z
+    .array(sourcedStatementSchema, { error: typeError('a list') })
+    .min(2, { error: 'needs two or three sentences' })
+    .max(3, { error: 'needs two or three sentences' }),
+});
+
 /** content/data/home.yaml: the home page's words, as data so every line is sourced. */
 export const homeSchema = z.strictObject({
   /** The date of the original report (Bloomberg, 18 December 2025): "before/after the report". */
   asOf: isoDate,
+  /** Under the title: what the plan is and where things stand now. */
+  standfirst: standfirstSchema,
   /** Where things stand now, thread by thread (the guarantee, Article 5, the frozen assets). */
   threads: z.array(threadSchema, { error: typeError('a list') }).min(1),
-  /** What the plan is, in five sentences. */
-  summary: z.array(sourcedStatementSchema, { error: typeError('a list') }).length(5, { error: 'must be exactly five sentences' }),
   /** Figure ids shown as the key numbers. */
   keyNumbers: z.array(id, { error: typeError('a list of ids') }).min(1),
+  /** What we know beyond the plan's points, which the layers diagram gives once. */
   know: z.array(sourcedStatementSchema, { error: typeError('a list') }).min(1),
   dontKnow: z.array(sourcedStatementSchema, { error: typeError('a list') }).min(1),
 });

@@ -2,7 +2,8 @@
  * The host script newsrooms load from <base>embed.js (built by src/pages/embed.js.ts into one
  * small classic script, no dependency). It turns each placeholder
  *   <div data-explainer-embed="https://…/embed/<stack>/<card>/" data-height="900"><a href="…">Title</a></div>
- * into an iframe and keeps the iframe as tall as its page.
+ * into an iframe and keeps the iframe as tall as its page. An optional data-theme="dark|auto"
+ * on the placeholder is passed to the embed page as ?theme= (embeds are light otherwise).
  *
  * Trust: a message changes a height only if it comes from the window of an iframe this script
  * created (event.source), from the origin that iframe was loaded from, in the one expected
@@ -12,7 +13,8 @@
  * Each pasted snippet carries its own <script>; every copy scans for new placeholders, and the
  * first installs the single message listener.
  */
-import { EMBED_ATTR, HEIGHT_ATTR, embedSrc, frameTitle, heightFromEvent, startHeight } from '@/lib/embed/host';
+import { EMBED_ATTR, HEIGHT_ATTR, frameSrc, frameTitle, heightFromEvent, startHeight } from '@/lib/embed/host';
+import { THEME_ATTR } from '@/lib/embed/theme';
 
 interface Frame {
   iframe: HTMLIFrameElement;
@@ -31,7 +33,8 @@ const setHeight = (iframe: HTMLIFrameElement, px: number) => {
 function upgrade(): void {
   for (const holder of document.querySelectorAll<HTMLElement>(`[${EMBED_ATTR}]`)) {
     if (holder.hasAttribute('data-embed-state')) continue;
-    const src = embedSrc(holder.getAttribute(EMBED_ATTR), location.href);
+    // data-theme="dark|auto" on the placeholder reaches the embed page as ?theme= (light otherwise).
+    const src = frameSrc(holder.getAttribute(EMBED_ATTR), location.href, holder.getAttribute(THEME_ATTR));
     if (!src) {
       // Leave the fallback link in place; say why for whoever inspects the page.
       holder.setAttribute('data-embed-state', 'invalid-url');

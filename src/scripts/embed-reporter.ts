@@ -1,6 +1,7 @@
 /**
  * Runs on every embed page (bundled by Astro from EmbedLayout; no inline script, so the strict
- * CSP holds). It applies ?theme= and ?bg=transparent and, when the page is in a frame, reports
+ * CSP holds). It applies ?theme= (the page is built light; dark or auto only when asked:
+ * src/lib/embed/theme.ts) and ?bg=transparent and, when the page is in a frame, reports
  * the page's height to the host in every dialect (src/lib/embed/protocol.ts) whenever it changes.
  *
  * The height is measured on <html>, not <body>: the root element is a block formatting context,
@@ -12,11 +13,19 @@
  * blocks and "Continue reading on the explainer" (src/lib/embed/fit.ts).
  */
 import { blocksThatFit, WORDPRESS_MAX_HEIGHT } from '@/lib/embed/fit';
+import { darkSourceMedia, DEFAULT_THEME, THEME_MEDIA_ATTR } from '@/lib/embed/theme';
 import { heightMessages, iframeResizerInitId, iframeResizerMessage, isHeightRequest, readEmbedContext, toReportedHeight, wordpressLinkMessage } from '@/lib/embed/protocol';
 
 const root = document.documentElement;
 const ctx = readEmbedContext(location.search, location.hash);
-if (ctx.theme) root.dataset.theme = ctx.theme;
+const theme = ctx.theme ?? DEFAULT_THEME;
+// No data-theme: tokens.css follows the reader's setting (auto). The chart runtime reads it too.
+if (theme === 'auto') delete root.dataset.theme;
+else root.dataset.theme = theme;
+// The charts' dark images, switched off in the built page, follow the theme.
+for (const source of document.querySelectorAll<HTMLSourceElement>(`source[${THEME_MEDIA_ATTR}]`)) {
+  source.media = darkSourceMedia(source.getAttribute(THEME_MEDIA_ATTR)!, theme);
+}
 if (ctx.transparent) root.classList.add('embed-transparent');
 
 const pageHeight = () => root.getBoundingClientRect().height;

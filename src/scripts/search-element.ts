@@ -2,32 +2,24 @@
  * <ex-search>: runs a Pagefind query for the form's input and ?q=, and lists results with
  * card-level sub-results. Pagefind is fetched from this site only when the element is used.
  * Results are built with DOM methods; Pagefind's excerpts carry only <mark> highlights, which
- * are rebuilt from text rather than inserted as HTML. Within a page, cards are listed best match
- * first (src/lib/search-results.ts).
+ * are rebuilt from text rather than inserted as HTML. What is listed, in what order, and the
+ * count above it come from src/lib/search-results.ts: within a page, cards best match first; for
+ * a query with a number next to a word ("Article 5"), the cards with that phrase first and the
+ * others under a heading of their own.
  */
-import { excerptParts, rankSubResults } from '../lib/search-results';
+import { countText, listResults, type ExcerptPart, type ListedPage, type PageData } from '../lib/search-results';
+import { fill } from '../lib/strings';
 
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  weighted_locations?: { weight: number; balanced_score: number; location: number }[];
-  locations?: number[];
-}
-interface PagefindData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-  sub_results: PagefindSubResult[];
-}
+const EXCERPT_LENGTH = 24;
+
 interface Pagefind {
   options(o: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }): Promise<void>;
-  search(q: string): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+  search(q: string): Promise<{ results: { data(): Promise<PageData> }[] } | null>;
 }
 
-/** Append Pagefind's excerpt as text nodes and <mark> elements (never as HTML). */
-function appendExcerpt(parent: HTMLElement, excerpt: string): void {
-  for (const part of excerptParts(excerpt)) {
+/** Append an excerpt as text nodes and <mark> elements (never as HTML). */
+function appendExcerpt(parent: HTMLElement, parts: readonly ExcerptPart[]): void {
+  for (const part of parts) {
     if (part.mark) {
       const mark = document.createElement('mark');
       mark.textContent = part.text;
@@ -38,15 +30,48 @@ function appendExcerpt(parent: HTMLElement, excerpt: string): void {
   }
 }
 
+function excerptElement(parts: readonly ExcerptPart[]): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = 'excerpt';
+  appendExcerpt(p, parts);
+  return p;
+}
+
+/** One page of results: its title, then its cards (or its own excerpt when no card matched). */
+function pageItem(page: ListedPage): HTMLLIElement {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = page.url;
+  a.textContent = page.title;
+  li.append(a);
+  if (!page.cards.length) {
+    li.append(excerptElement(page.excerpt));
+    return li;
+  }
+  const ul = document.createElement('ul');
+  for (const card of page.cards) {
+    const cli = document.createElement('li');
+    const ca = document.createElement('a');
+    ca.href = card.url;
+    ca.textContent = card.title;
+    cli.append(ca, excerptElement(card.excerpt));
+    ul.append(cli);
+  }
+  li.append(ul);
+  return li;
+}
+
 class ExSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
+  #strings: Record<string, string> = {};
 
   connectedCallback(): void {
     const form = this.querySelector('form')!;
     const input = this.querySelector('input')!;
     const status = this.querySelector<HTMLElement>('.search-status')!;
+    this.#strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
     if (location.protocol === 'file:') {
-      status.textContent = this.dataset.needsHttp ?? '';
+      status.textContent = this.#strings['search.needsHttp'] ?? '';
       return;
     }
     form.addEventListener('submit', (event) => {
@@ -69,7 +94,7 @@ class ExSearch extends HTMLElement {
       const url = `${this.dataset.bundle}pagefind.js`;
       const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
       // An excerpt starts and ends mid-sentence; the ellipsis says so.
-      await pagefind.options({ baseUrl: this.dataset.base ?? '/', excerptLength: 24, excerptEllipsis: '…' });
+      await pagefind.options({ baseUrl: this.dataset.base ?? '/', excerptLength: EXCERPT_LENGTH, excerptEllipsis: '…' });
       return pagefind;
     })();
     return this.#pagefind;
@@ -79,6 +104,7 @@ class ExSearch extends HTMLElement {
     const status = this.querySelector<HTMLElement>('.search-status')!;
     const list = this.querySelector<HTMLOListElement>('.search-results')!;
     list.replaceChildren();
+    this.querySelector('.search-apart')?.remove();
     if (!q) {
       status.textContent = '';
       return;
@@ -87,39 +113,27 @@ class ExSearch extends HTMLElement {
     try {
       search = await (await this.#load()).search(q);
     } catch {
-      status.textContent = this.dataset.needsHttp ?? '';
+      status.textContent = this.#strings['search.needsHttp'] ?? '';
       return;
     }
-    const results = await Promise.all((search?.results ?? []).slice(0, 10).map((r) => r.data()));
-    status.textContent = results.length ? `${results.length} ${this.dataset.results} “${q}”` : `${this.dataset.noResults} “${q}”`;
-    for (const r of results) {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = r.url;
-      a.textContent = r.meta.title ?? r.url;
-      li.append(a);
-      const subs = rankSubResults(r.url, r.sub_results);
-      if (subs.length) {
-        const ul = document.createElement('ul');
-        for (const s of subs.slice(0, 5)) {
-          const sli = document.createElement('li');
-          const sa = document.createElement('a');
-          sa.href = s.url;
-          sa.textContent = s.title;
-          const p = document.createElement('p');
-          p.className = 'excerpt';
-          appendExcerpt(p, s.excerpt);
-          sli.append(sa, p);
-          ul.append(sli);
-        }
-        li.append(ul);
-      } else {
-        const p = document.createElement('p');
-        p.className = 'excerpt';
-        appendExcerpt(p, r.excerpt);
-        li.append(p);
-      }
-      list.append(li);
+    const pages = await Promise.all((search?.results ?? []).slice(0, 10).map((r) => r.data()));
+    const listing = listResults(q, pages, { excerptLength: EXCERPT_LENGTH });
+    status.textContent = countText(listing, q, this.#strings);
+    list.append(...listing.main.map(pageItem));
+    if (listing.apart.length) {
+      // The matches without the phrase, after the list and under a heading of their own.
+      const section = document.createElement('section');
+      section.className = 'search-apart';
+      const heading = document.createElement('h2');
+      heading.className = 'search-apart-heading';
+      heading.id = 'search-apart-heading';
+      heading.textContent = fill(this.#strings['search.apart'] ?? '', { phrase: listing.phrases.join('”, “') });
+      section.setAttribute('aria-labelledby', heading.id);
+      const apartList = document.createElement('ol');
+      apartList.className = 'search-results search-results-apart';
+      apartList.append(...listing.apart.map(pageItem));
+      section.append(heading, apartList);
+      list.after(section);
     }
   }
 }

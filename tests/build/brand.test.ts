@@ -17,7 +17,7 @@ import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { loadBrand } from '../../src/config/brand-loader';
 import { socialImageFile } from '../../src/lib/social';
-import { builds, ROOT } from '../support/builds';
+import { buildEnv, builds, ROOT } from '../support/builds';
 import { listFiles, listHtml, readText } from '../support/dist';
 import { attr, elements, parseHtml, textOf } from '../support/html';
 import { jsonLdProblems, nodeOfType, typedNodes } from '../support/schema-org';
@@ -35,17 +35,6 @@ const partner = loadBrand(BRAND_FILE, ROOT);
 const { model } = checkContent(readContentFiles(ROOT));
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/**
- * This process's environment without what Vitest adds for its own workers: a BASE_URL of '/'
- * (Vite's import.meta.env, mirrored in process.env) would override the build's base path at
- * render time, and NODE_ENV=test would not be a production build.
- */
-function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*)$/.test(key)) delete env[key];
-  return env;
-}
 
 beforeAll(() => {
   if (process.env.SKIP_BUILD === '1' && existsSync(join(OUT, 'index.html'))) return;
@@ -205,7 +194,8 @@ describe.runIf(chromiumAvailable())('a second brand, as the browser draws it', (
       for (const [scheme, accent] of [['light', 'rgb(155, 28, 49)'], ['dark', 'rgb(255, 154, 168)']] as const) {
         const ctx = await browser.newContext({ colorScheme: scheme });
         const tab = await ctx.newPage();
-        for (const path of [`${model.stacks[0]!.id}/`, embed.replace(/index\.html$/, '')]) {
+        // The embed asks to follow the reader (?theme=auto): embeds are light by default.
+        for (const path of [`${model.stacks[0]!.id}/`, `${embed.replace(/index\.html$/, '')}?theme=auto`]) {
           await tab.goto(server.url + path);
           const style = await tab.evaluate(() => {
             const a = document.querySelector('main a[href]')!;

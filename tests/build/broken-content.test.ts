@@ -29,6 +29,8 @@ function buildWith(name: string, file: string, edit: (text: string) => string) {
   });
   const output = `${run.stdout}\n${run.stderr}`;
   const published = existsSync(join(dir, 'dist/index.html'));
+  // A refusal is for editors: a plain list, never a stack trace or a location in our code.
+  expect(output).not.toMatch(/An unhandled error|Stack trace|Location:|^\s+at .+:\d+:\d+\)?$/m);
   rmSync(dir, { recursive: true, force: true });
   return { status: run.status, output, published };
 }

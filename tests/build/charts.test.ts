@@ -1,6 +1,7 @@
 /**
  * Charts in the built site, at the root and under a sub-path: every chart used in a card has
- * its light and dark images, PNG, CSV and data table; the CSV equals the table; images are
+ * its light and dark images, PNG, CSV and data table; the table says the CSV's numbers in words,
+ * and the CSV's values are numbers and its dates ISO; images are
  * within budget; and the Chart.js chunk is lazy and within its 50 KB budget.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,12 @@ import { chartAssetFiles } from '../../src/lib/charts/assets';
 import { chartSize } from '../../src/lib/charts/config';
 import { chartSummary } from '../../src/lib/charts/summary';
 import { parseCsv } from '../support/csv';
+import { CSV_COLUMNS, sourceLabel } from '../../src/lib/charts/table';
+import { shortPublisher } from '../../src/lib/sources';
+import { formatFigure } from '../../src/lib/format';
+import { units } from '../../src/schemas/figures';
+
+type Unit = (typeof units)[number];
 import { chartHomes } from '../../src/lib/charts/homes';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, listFiles } from '../support/dist';
@@ -80,14 +87,31 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
         expect(text(sourceLine)).toMatch(/^Sources?: /);
         for (const r of chart.rows) expect(text(sourceLine)).toContain(model.sources.find((s) => s.id === r.source)!.publisher);
 
-        // The table, inside <details> so it is there without JavaScript, equals the CSV.
+        // The table, inside <details> so it is there without JavaScript, says what the CSV says:
+        // the same rows in the same order, each value the CSV's numbers in words.
         const [table] = byTag(fig, 'table');
         expect(byTag(fig, 'details').some((d) => byTag(d, 'table').length > 0)).toBe(true);
-        const cells = byTag(table!, 'tr').map((tr) => [...elements(tr)].filter((c) => c.tagName === 'th' || c.tagName === 'td').map(textOf));
+        const bodyRows = byTag(table!, 'tr').filter((tr) => byTag(tr, 'td').length > 0);
+        const items = bodyRows.map((tr) => text(byTag(tr, 'th')[0]!));
+        const cell = (tr: Element, name: string) => byTag(tr, 'td').find((td) => cls(td).includes(name))!;
         const csv = parseCsv(readFileSync(join(outDir, files.csv), 'utf8'));
-        expect(cells).toEqual(csv);
-        expect(csv).toHaveLength(chart.rows.length + 1);
-
+        const [header, ...csvRows] = csv;
+        expect(header).toEqual([...CSV_COLUMNS]);
+        expect(csvRows).toHaveLength(chart.rows.length);
+        const col = (name: (typeof CSV_COLUMNS)[number]) => header!.indexOf(name);
+        expect(items).toEqual(csvRows.map((r) => (r[col('later_development')] === 'yes' ? `${r[col('item')]} (later development)` : r[col('item')])));
+        csvRows.forEach((r, i) => {
+          const num = (c: (typeof CSV_COLUMNS)[number]) => (r[col(c)] === '' ? undefined : Number(r[col(c)]));
+          const figure = { value: num('value'), low: num('low'), high: num('high'), unit: r[col('unit')] as Unit, approx: r[col('qualifier')] === 'about', moreThan: r[col('qualifier')] === 'more than' };
+          expect(text(cell(bodyRows[i]!, 'value'))).toBe(formatFigure(figure));
+          // The table names the publisher and links to the full entry; the CSV gives it in full.
+          const record = model.sources.find((s) => s.id === chart.rows[i]!.source)!;
+          expect(r[col('source')]).toBe(sourceLabel(record));
+          const source = cell(bodyRows[i]!, 'source');
+          const [link] = byTag(source, 'a');
+          expect([attr(link!, 'href'), text(link!)]).toEqual([`${base}sources/#source-${record.id}`, shortPublisher(record.publisher)]);
+          expect(attr(byTag(source, 'time')[0]!, 'datetime')).toBe(r[col('as_of')]);
+        });
         const links = byTag(fig, 'a').map((a) => ({ href: attr(a, 'href'), text: text(a), download: attr(a, 'download') }));
         expect(links).toContainEqual({ href: `${base}${files.csv}`, text: 'Download CSV', download: `${id}.csv` });
         expect(links).toContainEqual({ href: `${base}${files.png}`, text: 'Download PNG', download: `${id}.png` });
@@ -97,13 +121,35 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
         expect(text(cite)).toContain(`https://example.org${base}${stack}/#chart-${id}`);
         expect(text(cite)).toMatch(/Retrieved \d{1,2} \w+ \d{4} from/);
 
-        // The browser gets the same record the image was drawn from.
+        // The browser gets the same record the image was drawn from, less the change log (words
+        // shown under the chart, nothing to draw).
         const [el] = byTag(fig, 'ex-chart');
+        const { changes: _changes, ...drawn } = chart;
         // A map stays the image drawn at build time (no canvas); a chart carries its record.
         if (chart.kind === 'map') expect([attr(el!, 'data-static'), attr(el!, 'data-chart')]).toEqual(['', undefined]);
-        else expect(JSON.parse(attr(el!, 'data-chart')!).chart).toEqual(JSON.parse(JSON.stringify(chart)));
+        else expect(JSON.parse(attr(el!, 'data-chart')!).chart).toEqual(JSON.parse(JSON.stringify(drawn)));
       });
     }
+
+    it('every CSV gives its values as numbers (one, or low and high), its unit by id and its dates as YYYY-MM-DD', () => {
+      const known = new Set<string>(units);
+      for (const id of used.keys()) {
+        const [header, ...rows] = parseCsv(readFileSync(join(outDir, chartAssetFiles(id).csv), 'utf8'));
+        const col = (name: (typeof CSV_COLUMNS)[number]) => header!.indexOf(name);
+        for (const [i, r] of rows.entries()) {
+          const where = `${id}.csv row ${i + 1}`;
+          const cell = (c: (typeof CSV_COLUMNS)[number]) => r[col(c)]!;
+          const isNumber = (c: (typeof CSV_COLUMNS)[number]) => /^-?\d+(\.\d+)?$/.test(cell(c)) && Number.isFinite(Number(cell(c)));
+          // A value, or a range's two ends, never both, never neither; no thousands separators.
+          if (cell('value') !== '') expect([isNumber('value'), cell('low'), cell('high')], where).toEqual([true, '', '']);
+          else expect([isNumber('low'), isNumber('high')], where).toEqual([true, true]);
+          expect(cell('as_of'), where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          expect(new Date(`${cell('as_of')}T00:00:00Z`).toISOString().slice(0, 10), where).toBe(cell('as_of'));
+          expect(known.has(cell('unit')), `${where}: unit "${cell('unit')}"`).toBe(true);
+          expect(['', 'about', 'more than'], where).toContain(cell('qualifier'));
+        }
+      }
+    });
 
     it('the Chart.js chunk is ≤ 50 KB brotli, and pages with charts load it lazily, not on load', async () => {
       const chunks = listFiles(join(outDir, '_astro')).filter((f) => /^chart-runtime\.[\w-]+\.js$/.test(f));

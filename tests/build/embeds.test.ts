@@ -62,6 +62,18 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
     /** An absolute URL of this site → the file it is served from, or undefined. */
     const fileForUrl = (url: string) => (url.startsWith(site) ? fileForPath(outDir, url.slice(site.length)) : undefined);
 
+    it('every embed\'s source line names each newsroom once (not "Bloomberg News, …, Bloomberg News" nor "Bloomberg, Bloomberg News")', () => {
+      const key = (name: string) => name.toLowerCase().replace(/\s*\([^)]*\)$/, '').replace(/\s+news$/, '');
+      const problems: string[] = [];
+      for (const u of units) {
+        const [line] = all(parseHtml(readText(outDir, `${u.embedDir}index.html`)), 'p').filter((p) => (attr(p, 'class') ?? '').split(/\s+/).includes('embed-source'));
+        const names = textOf(line!).replace(/\s+/g, ' ').replace(/^Sources?: /, '').replace(/; updated .*$/, '').split(', ');
+        const keys = names.map(key);
+        if (new Set(keys).size !== keys.length) problems.push(`${u.label}: ${names.join(', ')}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
     it.each(units)('$label has an embed page: noindex, canonical to the unit, not indexed for search, linking back in the top window', (u) => {
       const file = `${u.embedDir}index.html`;
       expect(existsSync(join(outDir, file)), file).toBe(true);
@@ -90,6 +102,20 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       // A source line and a credit line.
       const footer = all(doc, 'footer').find((f) => attr(f, 'class')?.includes('embed-footer'));
       expect(footer && textOf(footer)).toMatch(/Sources?: .+; updated \d{1,2} \w+ \d{4}\./);
+    });
+
+    it.each(units)('$label is light without JavaScript, whatever the reader’s system: dark only when asked (?theme=)', (u) => {
+      const doc = parseHtml(readText(outDir, `${u.embedDir}index.html`));
+      const html = all(doc, 'html')[0]!;
+      expect(attr(html, 'data-theme'), 'the forced light theme tokens.css reads').toBe('light');
+      expect(all(doc, 'meta').filter((m) => attr(m, 'name') === 'color-scheme').map((m) => attr(m, 'content'))).toEqual(['light']);
+      // A chart's dark images match nothing until the embed's script is asked for dark or auto.
+      const dark = all(doc, 'source').filter((e) => /-dark\.svg$/.test(attr(e, 'srcset') ?? ''));
+      if (u.chart) expect(dark.length, 'a chart has dark image sources').toBeGreaterThan(0);
+      for (const source of dark) {
+        expect(attr(source, 'media')).toBe('not all');
+        expect(attr(source, 'data-theme-media')).toMatch(/\(prefers-color-scheme: dark\)$/);
+      }
     });
 
     it.each(units)('$label has a valid oEmbed document, found by its discovery links', (u) => {

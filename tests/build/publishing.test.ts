@@ -12,6 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { componentUses } from '../../src/lib/mdx-scanner';
+import { latestDevelopment } from '../../src/lib/updates';
 import { chartAnchor, chartAssetFiles } from '../../src/lib/charts/assets';
 import { socialImageFile } from '../../src/lib/social';
 import { loadBrand } from '../../src/config/brand-loader';
@@ -154,7 +155,12 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           headline: stack.title,
           description: stack.summary,
           datePublished: stack.published,
-          dateModified: [stack.published, ...cards.map((c) => c.data.updated)].sort().at(-1),
+          // "Updated": the page's latest development, not a correction's or a source swap's day.
+          dateModified: latestDevelopment(
+            stack.published,
+            cards.flatMap((c) => c.data.changes),
+            cards.some((c) => /<Timeline\b/.test(c.body)) ? model.timeline.filter((e) => e.afterArticle).map((e) => e.date) : [],
+          ),
           url: `${origin}${stack.id}/`,
           inLanguage: brand.locale,
         });
@@ -210,13 +216,15 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(locs.sort()).toEqual(indexable.sort());
     });
 
-    it('the feed parses, carries every change, and each item links to a card anchor that exists', () => {
+    it('the feed parses, carries every change but source updates, and each item links to a card anchor that exists', () => {
       const rss = xml.parse(readText(outDir, 'rss.xml')).rss;
       expect(rss['@version']).toBe('2.0');
       expect(rss.channel.title).toBe(brand.name);
       expect(rss.channel.link).toBe(origin);
       const items = [rss.channel.item ?? []].flat() as { title: string; link: string; guid: { '#text': string }; pubDate: string; description: string }[];
-      const changes = model.cards.flatMap((c) => c.data.changes.map((ch) => ({ card: c, ch })));
+      // Source updates (a better copy of a source, nothing a reader was told) are not news.
+      const changes = model.cards.flatMap((c) => c.data.changes.filter((ch) => ch.kind !== 'source-update').map((ch) => ({ card: c, ch })));
+      expect(model.cards.some((c) => c.data.changes.some((ch) => ch.kind === 'source-update'))).toBe(true);
       expect(items).toHaveLength(changes.length);
       expect(new Set(items.map((i) => i.guid['#text'])).size).toBe(items.length);
       const dates = items.map((i) => new Date(i.pubDate).getTime());

@@ -1,9 +1,13 @@
 /**
+ * Wording of the built site, read as a reader sees and hears it.
+ *
  * "The article" is not a name a reader can use: inside another outlet's story it reads as the
  * host's own story. No page, embed, feed, oEmbed document or manifest of the built site may show
  * or read aloud "the article" or "this article"; name the source (Bloomberg) or the date.
  * Checks the visible text only (see tests/support/visible-text.ts), so a schema.org "Article"
  * type or a CSS class is not a hit. Fails with every file and element where the phrase occurs.
+ * Nor may any text say a small word twice ("about about"), or hedge a number twice ("roughly
+ * about 5,000 km²"): a <Value> of an approximate figure brings its own "about".
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -61,5 +65,25 @@ describe('wording of the built site', () => {
     }
     expect(hits.length, `doubled words in visible text:\n${hits.join('\n')}`).toBe(0);
   });
-});
 
+  it('no page, embed, feed or oEmbed document hedges a number twice ("roughly about 5,000 km²": a sentence\'s hedge before a <Value> that carries its own)', () => {
+    // A hedge, then another, then the number (or its currency): "roughly about 5,000",
+    // "about approximately €210bn", "more than about 80%". Only before a number, so "worries
+    // about some members" is not a hit.
+    const HEDGE = 'about|approximately|roughly|around|some|nearly|almost|circa|estimated|an estimated|more than|less than|fewer than';
+    const DOUBLE_HEDGE = new RegExp(`\\b(?:${HEDGE})\\s+(?:${HEDGE})\\s+(?=[€$£]?\\d|CHF\\s?\\d)`, 'i');
+    const check = (html: string) => findPhrase('x.html', visibleTextOfHtml(html), DOUBLE_HEDGE);
+    expect(check('<p>Ukraine still held roughly <span>about 5,000 km²</span></p>')).toHaveLength(1);
+    for (const phrase of ['about approximately €210bn', 'around about 80%', 'some about 50,000 troops', 'more than about 80%', 'nearly roughly $300bn', 'about some 6,000 km²']) {
+      expect(check(`<p>${phrase}</p>`), phrase).toHaveLength(1);
+    }
+    for (const phrase of ['about €210bn', 'worries about some members', 'more than 80%', 'about 5,000 km², roughly half']) expect(check(`<p>${phrase}</p>`), phrase).toEqual([]);
+    const hits: string[] = [];
+    for (const file of listFiles(outDir)) {
+      if (file.startsWith('pagefind/') || file.startsWith('_astro/')) continue;
+      const texts = textsOf(file, readFileSync(join(outDir, file), 'utf8'));
+      if (texts) hits.push(...findPhrase(file, texts, DOUBLE_HEDGE));
+    }
+    expect(hits.length, `a number hedged twice in visible text:\n${hits.join('\n')}`).toBe(0);
+  });
+});

@@ -78,6 +78,29 @@ describe('content/data/charts/', () => {
     expect(chart.notes.some((n) => /Japan/.test(n.text))).toBe(true);
   });
 
+  it('frozen-assets-holders: the legend says what the colours are, and it is true', () => {
+    const chart = model.charts.find((c) => c.id === 'frozen-assets-holders')!;
+    const label = (id: string) => chart.groups.find((g) => g.id === id)!.label;
+    const total = chart.rows.filter((r) => r.group === 'eu-total');
+    const parts = chart.rows.filter((r) => r.group === 'eu-part');
+    expect(total).toHaveLength(1);
+    // "Part of that total": the parts, together, do not exceed the total they are said to be part of.
+    expect(parts.reduce((n, r) => n + r.value!, 0)).toBeLessThanOrEqual(total[0]!.value!);
+    expect(label('eu-total')).toMatch(/total/i);
+    expect(label('eu-part')).toMatch(/part of that total/i);
+    // No "elsewhere" entry: no row says where the rest of the EU total is.
+    for (const g of chart.groups) expect(g.label).not.toMatch(/elsewhere/i);
+  });
+
+  it('every legend entry says something its own bars do not (not "EU total" beside a bar "EU total")', () => {
+    for (const chart of model.charts) {
+      for (const g of chart.groups) {
+        const rows = chart.rows.filter((r) => r.group === g.id).map((r) => r.label.toLowerCase());
+        expect(rows, `${chart.id}: group "${g.label}"`).not.toContain(g.label.toLowerCase());
+      }
+    }
+  });
+
   it('donbas-control is a map of both oblasts, with its geodata and licences recorded', () => {
     const chart = model.charts.find((c) => c.id === 'donbas-control')!;
     expect(chart.kind).toBe('map');

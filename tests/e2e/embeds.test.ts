@@ -308,6 +308,55 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     await page.close();
   });
 
+  it('is light in a light host page though the reader’s system is dark; dark or auto only when the code asks', async () => {
+    const card = sample[0]!;
+    const chart = sample.find((u) => u.label.startsWith('chart'))!;
+    const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    // A plain light newsroom page (no color-scheme of its own), as most are.
+    const frames = [
+      ['card-default', `<iframe id="card-default" title="a" src="${site.url}${card.path}" width="600" height="600"></iframe>`],
+      ['chart-default', `<iframe id="chart-default" title="b" src="${site.url}${chart.path}" width="600" height="600"></iframe>`],
+      ['chart-dark', `<iframe id="chart-dark" title="c" src="${site.url}${chart.path}?theme=dark" width="600" height="600"></iframe>`],
+      ['responsive-dark', `<div id="responsive-dark" ${EMBED_ATTR}="${site.url}${card.path}" data-theme="dark"><a href="${site.url}">a</a></div>`],
+      ['responsive-auto', `<div id="responsive-auto" ${EMBED_ATTR}="${site.url}${card.path}" data-theme="auto"><a href="${site.url}">a</a></div>`],
+    ] as const;
+    await page.goto(writeParent('themes.html', frames.map(([, html]) => `<p>Newsroom text.</p>${html}`).join('\n') + `<script src="${site.url}embed.js"></script>`));
+    const look = async (id: string) => {
+      const iframe = (await page.waitForSelector(`#${id}${id.startsWith('responsive') ? ' iframe' : ''}`)) as ElementHandle<HTMLIFrameElement>;
+      await iframe.scrollIntoViewIfNeeded();
+      const frame = (await iframe.contentFrame())!;
+      await frame.waitForLoadState('load');
+      return frame.evaluate(async () => {
+        const img = document.querySelector<HTMLImageElement>('.chart-box img');
+        if (img && !img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+        return { src: location.search, background: getComputedStyle(document.body).backgroundColor, image: img ? img.currentSrc.split('/').pop() : null };
+      });
+    };
+    const LIGHT = 'rgb(255, 255, 255)';
+    const DARK = 'rgb(18, 20, 23)'; // tokens.css, the dark --ex-bg
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), 'the reader’s system is dark').toBe(true);
+
+    const cardDefault = await look('card-default');
+    expect(cardDefault.background, 'a card, no theme asked').toBe(LIGHT);
+    const chartDefault = await look('chart-default');
+    expect(chartDefault.background, 'a chart, no theme asked').toBe(LIGHT);
+    expect(chartDefault.image, 'a chart’s image, no theme asked').toMatch(/-light\.svg$/);
+
+    const chartDark = await look('chart-dark');
+    expect(chartDark.background, 'a chart with ?theme=dark').toBe(DARK);
+    expect(chartDark.image, 'a chart’s image with ?theme=dark').toMatch(/-dark\.svg$/);
+    // The responsive code's data-theme reaches the embed page through embed.js.
+    const responsiveDark = await look('responsive-dark');
+    expect(responsiveDark.src).toBe('?theme=dark');
+    expect(responsiveDark.background, 'responsive code with data-theme="dark"').toBe(DARK);
+    const responsiveAuto = await look('responsive-auto');
+    expect(responsiveAuto.src).toBe('?theme=auto');
+    expect(responsiveAuto.background, 'responsive code with data-theme="auto", reader dark').toBe(DARK);
+    await context.close();
+  });
+
   it('lets another site frame an embed page but not an article page', async () => {
     const page = await browser.newPage();
     const embed = `${site.url}${sample[0]!.path}`;

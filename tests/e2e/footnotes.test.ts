@@ -95,6 +95,9 @@ describe.skipIf(!chromiumAvailable())('clicking a footnote in an embed, host pag
       // would. (Playwright's own scrolling waits for animation frames, which Chromium does not
       // run in an out-of-view cross-origin frame.)
       await page.waitForTimeout(500);
+      // In a frame of fixed height the marker may sit below the frame's fold (a card that opens
+      // with later developments): a reader scrolls the frame first, which moves only the frame.
+      await marker.evaluate((a) => scrollTo(0, Math.max(0, a.getBoundingClientRect().top + scrollY - 100)));
       const box = (await marker.boundingBox())!;
       await page.evaluate((y) => scrollTo(0, y), Math.round(box.y + (await page.evaluate(() => scrollY)) - 300));
       await page.waitForTimeout(200);

@@ -3,7 +3,7 @@
  * 1280 px, light and dark: no text on any page cut off by the viewport or clipped by its box
  * (unless it sits in a scroll container), the home page's lead graphic in the first screen, and
  * a header that stays compact on a phone and on one line on a laptop, with a menu that opens
- * without JavaScript.
+ * without JavaScript; charts' data tables that read on a phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -74,6 +74,41 @@ describe.skipIf(!chromiumAvailable())('layout', () => {
       expect(onLaptop.y + onLaptop.height).toBeLessThanOrEqual(800);
       await Promise.all([phone.close(), laptop.close()]);
     }
+  });
+
+  it('every chart’s data table reads on a phone: at 390 px no row is taller than 120 px, nothing is clipped, and it is still a table to a screen reader', async () => {
+    const MAX_ROW = 120;
+    const page = await (await context(390, 'light')).newPage();
+    const problems: string[] = [];
+    let tables = 0;
+    for (const route of sitePages) {
+      await page.goto(`${server.url}${route}`);
+      const figures = page.locator('figure.chart:has(details.chart-data table)');
+      const count = await figures.count();
+      if (!count) continue;
+      // Open every table, as a reader would, then measure.
+      await page.evaluate(() => document.querySelectorAll('details.chart-data').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      for (let i = 0; i < count; i++) {
+        const fig = figures.nth(i);
+        const id = await fig.getAttribute('id');
+        tables++;
+        const heights = await fig.locator('table tbody tr:not(.group)').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent!.trim(), Math.round(r.getBoundingClientRect().height)] as const));
+        for (const [item, h] of heights) if (h > MAX_ROW) problems.push(`/${route}#${id}: row "${item}" is ${h} px tall`);
+        const box = (await fig.locator('table').boundingBox())!;
+        if (box.x < 0 || box.x + box.width > 390) problems.push(`/${route}#${id}: the table runs ${Math.round(box.x)}–${Math.round(box.x + box.width)} px in a 390 px viewport`);
+        // What a screen reader is given: a table, its column headers, each row headed by its item.
+        const snapshot = await fig.locator('table').ariaSnapshot();
+        if (!/^- table /m.test(snapshot)) problems.push(`/${route}#${id}: not exposed as a table`);
+        for (const [item] of heights) {
+          if (!snapshot.includes(`- rowheader ${JSON.stringify(item)}`)) problems.push(`/${route}#${id}: "${item}" is not a row header:\n${snapshot}`);
+        }
+        if ((snapshot.match(/^\s*- columnheader "(Item|Value|Source|Note)"/gm) ?? []).length !== 4) problems.push(`/${route}#${id}: the four column headers are not exposed`);
+      }
+      problems.push(...(await page.evaluate(clippedText)).map((p) => `/${route} (tables open): ${p}`));
+    }
+    await page.close();
+    expect(tables).toBeGreaterThanOrEqual(4);
+    expect(problems.join('\n')).toBe('');
   });
 
   it('the header is at most 64 px tall at 390 px, and its links and the site name sit on one line at 1024 and 1280 px on every page', async () => {

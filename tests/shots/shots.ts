@@ -8,9 +8,9 @@
  * tests/.tmp/shots/, with an index.html contact sheet. SHOTS_ONLY=<regex> limits the pages by
  * name (e.g. SHOTS_ONLY='home|search').
  *
- * Pages: home, each stack, sources, updates, search with results for "Belgium", the 404 page, a
+ * Pages: home, each stack, sources, updates, search with results for "Belgium" and "Article 5", the 404 page, a
  * card embed (the first card that draws a chart), every chart embed (dist/embed/chart/*, the map
- * included) and the embed gallery.
+ * included) and the embed gallery. Embeds are light by default; their dark shots ask ?theme=auto.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -63,6 +63,8 @@ function pagesOf(dist: string): Shot[] {
     { name: 'sources', path: 'sources/' },
     { name: 'updates', path: 'updates/' },
     { name: 'search-belgium', path: 'search/?q=Belgium', ready: (p) => p.locator('.search-results li').first().waitFor({ timeout: 15_000 }) },
+    // A number next to a word: the cards with the phrase, then the other matches under a heading.
+    { name: 'search-article-5', path: 'search/?q=Article%205', ready: (p) => p.locator('.search-apart').waitFor({ timeout: 15_000 }) },
     { name: '404', path: 'no-such-page/' },
     { name: `embed-card-${cardWithChart.stack}-${cardWithChart.card}`, path: `embed/${cardWithChart.stack}/${cardWithChart.card}/` },
     ...charts.map((c) => ({ name: `embed-chart-${c}`, path: `embed/chart/${c}/` })),
@@ -127,7 +129,10 @@ try {
         const page = await context.newPage();
         page.on('pageerror', (e) => problems.push(`${shot.name} ${size.width} ${mode.name}: ${e.message}`));
         page.on('console', (m) => m.type() === 'error' && problems.push(`${shot.name} ${size.width} ${mode.name}: ${m.text()}`));
-        await page.goto(server.url + shot.path, { waitUntil: 'load' });
+        // Embeds are light whatever the reader's setting unless the host asks: in dark, ask for
+        // the reader's setting (?theme=auto), so the dark embed is there to review.
+        const unit = /^embed\/.+\/.+\//.test(shot.path);
+        await page.goto(server.url + shot.path + (unit && mode.name === 'dark' ? '?theme=auto' : ''), { waitUntil: 'load' });
         // Without JavaScript there is nothing to wait for (and no script may run in the page):
         // Chromium loads lazy images eagerly then, and charts stay images.
         if (mode.javaScriptEnabled) {

@@ -156,6 +156,11 @@ export function checkCharts(
         if (!sourceIds.has(s)) problems.push({ file, field: `notes[${i}].sources[${j}]`, message: `unknown source id "${s}"` });
       }),
     );
+    chart.changes.forEach((c, i) =>
+      c.sources.forEach((s, j) => {
+        if (!sourceIds.has(s)) problems.push({ file, field: `changes[${i}].sources[${j}]`, message: `unknown source id "${s}"` });
+      }),
+    );
     charts.push(chart);
   }
   return { charts, problems };

@@ -12,7 +12,8 @@
  *
  * Part-to-whole charts: ONE bar. The whole is a track; the leaf parts are floating bars laid
  * end to end along it, each labelled under itself; the parts' parent (the loan they split)
- * is bracketed above, and the whole is labelled at its end. No legend lookup.
+ * is bracketed above, the whole is labelled at its end, and the rest of the track (what no part
+ * covers) is named inside itself with the chart's `remainderLabel`. No legend lookup.
  *
  * Two layouts (wide, narrow) share everything but sizes.
  */
@@ -123,6 +124,28 @@ export function axisMax(dataMax: number, maxTicks: number): { max: number; step:
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-9)!;
   const half = step / 2;
   return { max: Math.ceil(dataMax / half - 1e-9) * half, step };
+}
+
+/**
+ * The axis's tick values: 0, step, 2 × step … up to `max`. Set on the scale after Chart.js
+ * builds its own (afterBuildTicks), because Chart.js 4 respaces ticks to fit the axis whenever
+ * max ÷ step is "almost whole", and its tolerance is step ÷ 1000 in data units: 900,000 ÷
+ * 200,000 = 4.5 counts as whole, so it drew 0/180k/360k… Chart.js may still skip labels that
+ * would touch (autoSkip keeps every nth), and every nth multiple of a round step is round too.
+ */
+export function axisTicks(max: number, step: number): number[] {
+  const ticks: number[] = [];
+  // Multiply rather than add, so 0.1-sized steps do not collect floating-point error.
+  for (let i = 0; i * step <= max + step * 1e-9; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return ticks;
+}
+
+/** A "nice" number: 1, 2, 2.5 or 5 times a power of ten (or zero). The tests hold ticks to it. */
+export function isNiceNumber(n: number): boolean {
+  if (n === 0) return true;
+  const power = 10 ** Math.floor(Math.log10(Math.abs(n)));
+  const m = Math.abs(n) / power;
+  return [1, 2, 2.5, 5].some((x) => Math.abs(m - x) < 1e-9);
 }
 
 /** The palette's shape with plain strings: a brand may override the page colours (not the series). */
@@ -263,7 +286,8 @@ export function chartConfig(
     max,
     border: { color: p.border },
     grid: { color: p.border, tickColor: p.border },
-    ticks: { color: p.muted, font, stepSize: step, includeBounds: false, maxTicksLimit: maxTicks + 2, callback: (value: string | number) => tickText(Number(value), chart.unit) },
+    ticks: { color: p.muted, font, stepSize: step, includeBounds: false, callback: (value: string | number) => tickText(Number(value), chart.unit) },
+    afterBuildTicks: (scale: { ticks: { value: number }[] }) => void (scale.ticks = axisTicks(max, step).map((value) => ({ value }))),
     title: chart.axisLabel ? { display: true, text: chart.axisLabel, color: p.muted, font } : { display: false },
   });
   const base = {
@@ -289,6 +313,8 @@ export function chartConfig(
         hoverBackgroundColor: p.series[i % p.series.length]!,
         ...barStyle,
         barThickness: PART_BAR,
+        // Half the bar lies above the plot's top (see the layout below): not clipped.
+        clip: false as const,
       })),
       {
         label: whole.label,
@@ -297,6 +323,8 @@ export function chartConfig(
         hoverBackgroundColor: translucent(p.context),
         ...barStyle,
         barThickness: PART_BAR,
+        // Half the bar lies above the plot's top (see the layout below): not clipped.
+        clip: false as const,
       },
     ];
     const labels: PartLabel[] = [
@@ -304,15 +332,24 @@ export function chartConfig(
       ...parents.map((q) => ({ kind: 'bracket' as const, text: `${q.row.label}: ${barValueText(q.row)}`, start: q.start, end: q.end })),
       ...leaves.map((l) => ({ kind: 'part' as const, text: l.row.label, value: barValueText(l.row), start: l.start, end: l.end })),
     ];
+    // The grey end of the track (the need no part covers) is named on the bar, not only in a
+    // note; in words, with no number, since no source gives the difference.
+    const covered = Math.max(0, ...leaves.map((l) => l.end));
+    if (chart.remainderLabel && covered < whole.value!) labels.push({ kind: 'rest', text: chart.remainderLabel, start: covered, end: whole.value! });
     return {
       type: 'bar',
       data: { labels: [[whole.label]], datasets },
       options: {
         ...base,
-        layout: { padding: { top: PADDING + PART_ABOVE, right: PADDING + 4, bottom: PADDING, left: PADDING } },
+        // The bar's centre is pinned at the top of the plot (offset: false puts the one category
+        // there), not centred in it: the canvas is drawn at the page's width, which may be less
+        // than the design's, and its height shrinks with it while its text does not. Centred,
+        // the bar moved down into the labels' room and the labels onto the axis (at a 572 px
+        // column, "€30bn" over "€75bn"); pinned, only the plot's empty bottom shrinks.
+        layout: { padding: { top: PADDING + PART_ABOVE + PART_BAR / 2, right: PADDING + 4, bottom: PADDING, left: PADDING } },
         scales: {
           x: xAxis(max, step),
-          y: { type: 'category', display: false, afterFit: (axis) => void (axis.height = PART_BAR + PART_BELOW) },
+          y: { type: 'category', display: false, offset: false },
         },
       },
       plugins: [partLabelsPlugin(labels, { ...text, muted: p.muted, bar: PART_BAR }), tooltip],

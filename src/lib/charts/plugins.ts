@@ -218,8 +218,9 @@ export function tooltipPlugin(
 
 export interface PartLabel {
   /** end: the whole, right-aligned at its end, top line. bracket: a parent of parts, a line
-   * over its span with its label left-aligned above. part: under its segment, name then value. */
-  kind: 'end' | 'bracket' | 'part';
+   * over its span with its label left-aligned above. part: under its segment, name then value.
+   * rest: the part of the whole no part covers, named inside its own (light) stretch of the bar. */
+  kind: 'end' | 'bracket' | 'part' | 'rest';
   text: string;
   value?: string;
   /** Data values along the axis. */
@@ -268,7 +269,7 @@ export function partLabelsPlugin(labels: PartLabel[], style: TextStyle & { muted
           ctx.fillStyle = style.color;
           ctx.textAlign = 'left';
           ctx.fillText(l.text, left, top - 12);
-        } else {
+        } else if (l.kind === 'part') {
           const next = parts[parts.indexOf(l) + 1];
           const room = (next ? x.getPixelForValue(next.start) : chart.chartArea.right) - left - 8;
           ctx.font = `${style.size}px ${style.family}`;
@@ -278,6 +279,17 @@ export function partLabelsPlugin(labels: PartLabel[], style: TextStyle & { muted
           lines.forEach((text, i) => ctx.fillText(text, left + 2, bottom + 4 + line * (i + 1) - 4));
           ctx.font = `600 ${style.size}px ${style.family}`;
           ctx.fillText(l.value ?? '', left + 2, bottom + 4 + line * (lines.length + 1) - 4);
+        } else if (l.kind === 'rest') {
+          // Inside the bar, so the part labels under it keep the room they had: at most two
+          // lines, which the bar's height holds; if it needs more, it is left to the chart's note.
+          ctx.font = `${style.size}px ${style.family}`;
+          ctx.fillStyle = style.color;
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'middle';
+          const lines = wrapToWidth(ctx, l.text, right - left - 12);
+          const fits = lines.length <= 2 && lines.every((t) => ctx.measureText(t).width <= right - left - 12);
+          if (fits) lines.forEach((t, i) => ctx.fillText(t, left + 6, barY + (i - (lines.length - 1) / 2) * line));
+          ctx.textBaseline = 'alphabetic';
         }
       }
       ctx.restore();

@@ -1,18 +1,43 @@
 /**
- * Chart record → data table, and the table → CSV. The HTML table, the CSV download and the
- * alt text are all read from `chartTable`, so "the CSV equals the table" holds by construction
- * (and is still tested against the built HTML).
+ * Chart record → its data, for people and for programs. `chartData` reads each row once (its
+ * number, unit, date, source, confidence and note); the HTML table (`chartTable`) and the CSV
+ * download (`chartCsv`) are both written from what it returns, so they cannot disagree even
+ * though they say it differently: the table in words a reader scans on a phone ("about €210bn,
+ * as of 19 December 2025"), the CSV in columns a spreadsheet can sum (210, eur-bn, 2025-12-19).
  */
 import type { Chart, ChartRow } from '../../schemas/chart';
 import type { Source } from '../../schemas/sources';
+import { shortPublisher } from '../sources';
 import { t } from '../strings';
 import { confidenceText, dateText, rowValueText, unitName } from './text';
 
-export interface ChartTable {
-  /** Column headings. */
-  columns: string[];
-  /** One array of cell texts per row, in the chart's order. */
-  rows: string[][];
+type Unit = ChartRow['unit'];
+type SourceInfo = Pick<Source, 'publisher' | 'title'> & Partial<Pick<Source, 'url'>>;
+
+/** One row of a chart's data, everything the table and the CSV say about it. */
+export interface DataRow {
+  /** The row's group label, or undefined when the chart has one group (a column would say nothing). */
+  group: string | undefined;
+  label: string;
+  afterArticle: boolean;
+  /** A single number, or a range's ends (sources disagree). */
+  value?: number;
+  low?: number;
+  high?: number;
+  /** The source's own hedge, which a bare number would lose: "about", "more than" or "". */
+  qualifier: '' | 'about' | 'more than';
+  unit: Unit;
+  /** YYYY-MM-DD. */
+  asOf: string;
+  /** The source's id (for links), its publisher, and its full name: 'Publisher, “Title”'. */
+  sourceId: string;
+  publisher: string;
+  source: string;
+  sourceUrl: string;
+  confidence: ChartRow['confidence'];
+  note: string;
+  /** The value as prose, as the chart's tooltip and the site's text give it: 'about €210bn'. */
+  valueText: string;
 }
 
 /** How a source is named in a table cell and a tooltip: 'Kyiv Independent, “Ukraine's military…”'. */
@@ -25,45 +50,124 @@ export function rowNote(chart: Chart, row: ChartRow): string {
   return parts.filter(Boolean).join(' ');
 }
 
-export function chartTable(chart: Chart, sources: ReadonlyMap<string, Pick<Source, 'publisher' | 'title'>>): ChartTable {
-  // The group column only earns its place when there is more than one group.
+/** Every row of the chart, drawn or not, in the file's order. */
+export function chartData(chart: Chart, sources: ReadonlyMap<string, SourceInfo>): DataRow[] {
   const withGroup = chart.groups.length > 1;
   const groupLabel = new Map(chart.groups.map((g) => [g.id, g.label]));
-  const columns = [
-    ...(withGroup ? [t('chart.col.group')] : []),
-    t('chart.col.item'),
-    t('chart.col.value'),
-    t('chart.col.asOf'),
-    t('chart.col.source'),
-    t('chart.col.confidence'),
-    t('chart.col.note'),
-  ];
-  const rows = chart.rows.map((r) => {
+  return chart.rows.map((r) => {
     const source = sources.get(r.source);
     if (!source) throw new Error(`chart "${chart.id}": unknown source id "${r.source}"`);
-    return [
-      ...(withGroup ? [groupLabel.get(r.group)!] : []),
-      r.afterArticle ? `${r.label} (${t('chart.afterArticle')})` : r.label,
-      rowValueText(r),
-      dateText(r.asOf),
-      sourceLabel(source),
-      confidenceText(r.confidence),
-      rowNote(chart, r),
-    ];
+    return {
+      group: withGroup ? groupLabel.get(r.group)! : undefined,
+      label: r.label,
+      afterArticle: r.afterArticle,
+      ...(r.value !== undefined ? { value: r.value } : { low: r.low!, high: r.high! }),
+      qualifier: r.moreThan ? 'more than' : r.approx ? 'about' : '',
+      unit: r.unit,
+      asOf: r.asOf,
+      sourceId: r.source,
+      publisher: source.publisher,
+      source: sourceLabel(source),
+      sourceUrl: source.url ?? '',
+      confidence: r.confidence,
+      note: rowNote(chart, r),
+      valueText: rowValueText(r),
+    };
   });
-  return { columns, rows };
 }
+
+/** A row of the HTML table: the item heads it; the date and confidence ride with the source. */
+export interface TableRow {
+  item: string;
+  value: string;
+  /** The publisher without its gloss, linked to its full entry (title, date, address) on the sources page. */
+  source: { id: string; name: string };
+  /** 'as of 15 January 2025', with the date for <time datetime>. */
+  asOf: { iso: string; text: string };
+  confidence: string;
+  /** The row's note, as a number in the table's notes (1-based), if it has one. */
+  note: number | undefined;
+}
+
+export interface ChartTable {
+  /** Column headings: item, value, source, note. */
+  columns: string[];
+  /** Rows under their group's heading, in the file's order (a group shown again if it recurs). */
+  sections: { group: string | undefined; rows: TableRow[] }[];
+  /** The rows' notes, numbered in order of first use; rows with the same note share its number. */
+  notes: string[];
+}
+
+/**
+ * The table a reader sees. Four columns, not seven: source, date and confidence share one cell
+ * (the publisher, linked to the source's full entry; the title is in the CSV and on the sources
+ * page, and made rows three times taller on a phone), the group heads its rows, and a row's
+ * note (often longer than the rest of the row) is a numbered note under the table. So a phone
+ * can lay each row out as a short block (DataTable.astro) and a screen reader still reads a table.
+ */
+export function chartTable(chart: Chart, sources: ReadonlyMap<string, SourceInfo>): ChartTable {
+  const sections: ChartTable['sections'] = [];
+  const notes: string[] = [];
+  const noteNumber = (text: string): number | undefined => {
+    if (!text) return undefined;
+    if (!notes.includes(text)) notes.push(text);
+    return notes.indexOf(text) + 1;
+  };
+  for (const d of chartData(chart, sources)) {
+    const row: TableRow = {
+      item: d.afterArticle ? `${d.label} (${t('chart.afterArticle')})` : d.label,
+      value: d.valueText,
+      source: { id: d.sourceId, name: shortPublisher(d.publisher) },
+      asOf: { iso: d.asOf, text: `${t('chart.asOf')} ${dateText(d.asOf)}` },
+      // Mid-sentence: 'as of 15 January 2025, high confidence'.
+      confidence: `${confidenceText(d.confidence).toLowerCase()} ${t('chart.confidence')}`,
+      note: noteNumber(d.note),
+    };
+    const last = sections.at(-1);
+    if (last && last.group === d.group) last.rows.push(row);
+    else sections.push({ group: d.group, rows: [row] });
+  }
+  return { columns: [t('chart.col.item'), t('chart.col.value'), t('chart.col.source'), t('chart.col.note')], sections, notes };
+}
+
+/** The CSV's header line (stable names, so a newsroom's spreadsheet formulas keep working). */
+export const CSV_COLUMNS = ['group', 'item', 'later_development', 'value', 'low', 'high', 'qualifier', 'unit', 'as_of', 'source', 'source_url', 'confidence', 'note'] as const;
+
+/** A number as a CSV cell: plain digits and a point, no thousands separator ('196000', '78.1'). */
+const csvNumber = (n: number | undefined): string => (n === undefined ? '' : String(n));
 
 /** RFC 4180: quote a field when it holds a comma, quote or line break; double inner quotes. */
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV's cells, header first: numbers as numbers, units as the site's unit ids, ISO dates. */
+export function csvCells(rows: DataRow[]): string[][] {
+  return [
+    [...CSV_COLUMNS],
+    ...rows.map((d) => [
+      d.group ?? '',
+      d.label,
+      d.afterArticle ? 'yes' : 'no',
+      csvNumber(d.value),
+      csvNumber(d.low),
+      csvNumber(d.high),
+      d.qualifier,
+      d.unit,
+      d.asOf,
+      d.source,
+      d.sourceUrl,
+      d.confidence,
+      d.note,
+    ]),
+  ];
+}
+
 /**
- * The table as CSV text: header line, then one line per row, CRLF line ends (RFC 4180), with a
+ * The data as CSV text: header line, then one line per row, CRLF line ends (RFC 4180), with a
  * UTF-8 byte-order mark so spreadsheet programs read "€" and "“" correctly.
  */
-export function tableToCsv(table: ChartTable): string {
-  const lines = [table.columns, ...table.rows].map((cells) => cells.map(csvField).join(','));
+export function chartCsv(chart: Chart, sources: ReadonlyMap<string, SourceInfo>): string {
+  const lines = csvCells(chartData(chart, sources)).map((cells) => cells.map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -6,6 +6,7 @@
  */
 import { ELEMENT_NAME } from './element';
 import { EMBED_ATTR, HEIGHT_ATTR } from './host';
+import { THEME_ATTR, withTheme, type EmbedTheme } from './theme';
 
 export interface EmbedUnit {
   kind: 'card' | 'chart';
@@ -30,14 +31,24 @@ export function escapeHtml(s: string): string {
 }
 
 /**
+ * Options of the iframe codes. `theme`: the embed is light by default, whatever the reader's
+ * system says (./theme.ts); 'dark' or 'auto' (the reader's setting) for a host that asks.
+ */
+export interface CodeOptions {
+  theme?: EmbedTheme;
+}
+
+/**
  * The recommended code: a placeholder that is a plain link until our host script turns it into
  * a self-sizing iframe. Without the script (a CMS that strips it, a reader without JavaScript)
- * the host page still shows a link to the card.
+ * the host page still shows a link to the card. A theme goes on the placeholder as data-theme,
+ * which the host script carries to the iframe's URL.
  */
-export function responsiveSnippet(unit: EmbedUnit, hostScriptUrl: string): string {
+export function responsiveSnippet(unit: EmbedUnit, hostScriptUrl: string, options: CodeOptions = {}): string {
   const e = escapeHtml;
+  const theme = options.theme ? ` ${THEME_ATTR}="${options.theme}"` : '';
   return (
-    `<div ${EMBED_ATTR}="${e(unit.embedUrl)}" ${HEIGHT_ATTR}="${unit.height}"><a href="${e(unit.pageUrl)}">${e(unit.title)}</a></div>\n` +
+    `<div ${EMBED_ATTR}="${e(unit.embedUrl)}" ${HEIGHT_ATTR}="${unit.height}"${theme}><a href="${e(unit.pageUrl)}">${e(unit.title)}</a></div>\n` +
     `<script async src="${e(hostScriptUrl)}"></script>`
   );
 }
@@ -57,11 +68,13 @@ export function scriptSnippet(unit: EmbedUnit, elementScriptUrl: string): string
 
 /**
  * For CMSs that strip scripts: a plain iframe at a fixed height. The embed page scrolls inside
- * the frame if the text needs more room than the height gives it at a narrow width.
+ * the frame if the text needs more room than the height gives it at a narrow width. No script
+ * reads attributes here, so a theme goes straight into the src as ?theme=.
  */
-export function iframeSnippet(unit: EmbedUnit): string {
+export function iframeSnippet(unit: EmbedUnit, options: CodeOptions = {}): string {
   const e = escapeHtml;
-  return `<iframe src="${e(unit.embedUrl)}" title="${e(unit.title)}" width="100%" height="${unit.height}" loading="lazy" style="width:100%;border:0"></iframe>`;
+  const src = withTheme(new URL(unit.embedUrl), options.theme).href;
+  return `<iframe src="${e(src)}" title="${e(unit.title)}" width="100%" height="${unit.height}" loading="lazy" style="width:100%;border:0"></iframe>`;
 }
 
 /** The oEmbed 1.0 "rich" response (https://oembed.com §2.3.4, §2.3.4.4). */

@@ -8,6 +8,8 @@
  * only effect of a message is a number of pixels on the height of our own iframe.
  */
 
+import { parseTheme, withTheme } from './theme';
+
 /** The placeholder attribute: `<div data-explainer-embed="https://…/embed/…/">`. */
 export const EMBED_ATTR = 'data-explainer-embed';
 /** Optional starting height in px, written into the snippet from the build's estimate. */
@@ -67,6 +69,16 @@ export function embedSrc(raw: string | null | undefined, pageHref: string): URL 
     return null;
   }
   return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+}
+
+/**
+ * The iframe URL for a placeholder with its optional data-theme: the embed is light unless the
+ * host's code asks for 'dark' or 'auto', which the embed page reads as ?theme= (./theme.ts).
+ * An unknown theme is ignored, as if absent.
+ */
+export function frameSrc(raw: string | null | undefined, pageHref: string, themeRaw: string | null | undefined): URL | null {
+  const url = embedSrc(raw, pageHref);
+  return url && withTheme(url, parseTheme(themeRaw));
 }
 
 /** Starting height from the placeholder's data-height, clamped; a default when absent or bad. */

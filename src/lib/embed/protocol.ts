@@ -19,7 +19,7 @@
  * iframe-resizer v5 is GPL and was not read. docs/embedding.md has the table.
  */
 
-export type Theme = 'light' | 'dark';
+import { parseTheme, THEME_PARAM, type EmbedTheme } from './theme';
 
 export interface EmbedContext {
   /** pym.js child id (the parent element's id), when framed by pym.js. */
@@ -28,8 +28,8 @@ export interface EmbedContext {
   resizerId?: string;
   /** WordPress's per-embed secret from `#?secret=…`, when framed by WordPress. */
   secret?: string;
-  /** A forced colour theme; absent means follow the reader's setting ("auto"). */
-  theme?: Theme;
+  /** The theme the host asked for with ?theme=; absent means the default, light (./theme.ts). */
+  theme?: EmbedTheme;
   /** `?bg=transparent`: let the host page's background show through. */
   transparent: boolean;
 }
@@ -68,8 +68,8 @@ export function readEmbedContext(search: string, hash: string): EmbedContext {
   const ctx: EmbedContext = { transparent: params.get('bg') === 'transparent' };
   const childId = params.get('childId');
   if (childId && CHILD_ID.test(childId)) ctx.childId = childId;
-  const theme = params.get('theme');
-  if (theme === 'light' || theme === 'dark') ctx.theme = theme;
+  const theme = parseTheme(params.get(THEME_PARAM));
+  if (theme) ctx.theme = theme;
   // WordPress appends "#?secret=abc123" to the iframe src (wp_filter_oembed_result).
   const secret = /[#?&]secret=([^&#]*)/.exec(hash)?.[1];
   if (secret && WP_SECRET.test(secret)) ctx.secret = secret;

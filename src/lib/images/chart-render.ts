@@ -7,7 +7,8 @@
  *   charts/<id>/<id>-narrow-light.svg, …-dark   the same for phones (narrow layout)
  *   charts/<id>/<id>.png                        2×, with title and source, rasterised with
  *                                               Inter: download, social card, gallery
- *   charts/<id>/<id>.csv                        the data table as CSV
+ *   charts/<id>/<id>.csv                        the data as CSV: numbers, units, ISO dates
+ *                                               (src/lib/charts/table.ts)
  *
  * Pure apart from the font files: no clock, no metadata in the PNG, so the same record gives
  * the same bytes on any machine. The PNG's pixel size is returned with the files, so nobody
@@ -22,7 +23,7 @@ import { palette, type Mode } from '../palette';
 import { t } from '../strings';
 import { chartAssetFiles } from '../charts/assets';
 import { chartConfig, chartSize, FONT_SIZE, LAYOUTS, type ChartLayout } from '../charts/config';
-import { chartTable, tableToCsv } from '../charts/table';
+import { chartCsv } from '../charts/table';
 import { dateText, wrapToWidth } from '../charts/text';
 import { chartSources } from '../sources';
 import { checkDrawable, registerImageFonts } from './fonts';
@@ -43,7 +44,7 @@ const nameOf = (sources: SourceMap) => (id: string) => sources.get(id)?.publishe
 
 /** Every text a chart draws, checked against the image font before anything is drawn. */
 export function checkChartText(chart: Chart): void {
-  const texts = [chart.title, chart.takeaway, chart.axisLabel ?? '', ...chart.groups.map((g) => g.label), ...chart.rows.map((r) => r.label)];
+  const texts = [chart.title, chart.takeaway, chart.axisLabel ?? '', chart.remainderLabel ?? '', ...chart.groups.map((g) => g.label), ...chart.rows.map((r) => r.label)];
   checkDrawable(texts, `content/data/charts/${chart.id}.yaml`, 'chart');
 }
 
@@ -225,7 +226,6 @@ export interface ChartImages {
 export function chartImages(chart: Chart, sources: SourceMap, brand: DrawingBrand): ChartImages {
   checkChartText(chart);
   const files = chartAssetFiles(chart.id);
-  const table = chartTable(chart, new Map([...sources].map(([id, s]) => [id, { publisher: s.publisher, title: s.title }])));
   const png = renderPng(chart, sources, brand);
   return {
     files: new Map([
@@ -234,7 +234,7 @@ export function chartImages(chart: Chart, sources: SourceMap, brand: DrawingBran
       [files.narrowLight, renderSvg(chart, 'light', sources, brand, 'narrow').svg],
       [files.narrowDark, renderSvg(chart, 'dark', sources, brand, 'narrow').svg],
       [files.png, png],
-      [files.csv, Buffer.from(tableToCsv(table), 'utf8')],
+      [files.csv, Buffer.from(chartCsv(chart, sources), 'utf8')],
     ]),
     png: pngSize(png),
   };

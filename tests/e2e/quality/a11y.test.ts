@@ -46,6 +46,9 @@ describe.skipIf(!chromiumAvailable())('accessibility of every page', () => {
     if (v.length) problems.push(`axe, light: ${formatAxe(v)}`);
     // Dark mode changes colours only: the colour rules are the ones that can change.
     await desktop.emulateMedia({ colorScheme: 'dark' });
+    // Embed pages are light whatever the reader's setting unless the host asks
+    // (src/lib/embed/theme.ts): ask for the reader's setting, so their dark colours are checked.
+    if (/^embed\/.+\/.+\/$/.test(route)) await desktop.goto(`${url}?theme=auto`);
     v = await axeViolations(desktop, { rules: COLOUR_RULES });
     if (v.length) problems.push(`axe, dark: ${formatAxe(v)}`);
 

@@ -37,4 +37,15 @@ describe('checkCardUpdates', () => {
     expect(messages('The card.\n\n<Update date="2026-01-25" card="b">x</Update>')).toContain('<Update date="2026-01-25">: must come at the top of the card body, before the card’s own text');
     expect(messages('The card.\n\n**Update, 25 January 2026:** later.')[0]).toContain('is an inline update');
   });
+
+  it('accepts updates oldest first, and refuses one placed below a later one, naming both dates', () => {
+    const box = (date: string) => `<Update date="${date}" card="b">\n\nLater.\n\n</Update>\n\n`;
+    const changes = ['2025-12-19', '2026-01-14'];
+    expect(messages(`${box('2025-12-19')}${box('2026-01-14')}The card.`, '2026-02-13', changes)).toEqual([]);
+    // Two of the same day may come in either order.
+    expect(messages(`${box('2026-01-14')}${box('2026-01-14')}The card.`, '2026-02-13', changes)).toEqual([]);
+    expect(messages(`${box('2026-01-14')}${box('2025-12-19')}The card.`, '2026-02-13', changes)).toEqual([
+      '<Update date="2025-12-19"> (line 7): comes below the update of 2026-01-14: order updates oldest first, so the card reads top to bottom and each update follows what it builds on',
+    ]);
+  });
 });

@@ -56,6 +56,20 @@ describe('checkContent', () => {
     expect(problems[0]).toBe(`${CARD}: dek: is required`);
   });
 
+  it('rejects a change-log entry of an unknown kind, with the file, the field and the kinds it accepts', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace("updated: '2025-12-18'\n", "updated: '2025-12-18'\nchanges:\n  - date: '2025-12-18'\n    kind: erratum\n    text: We gave the wrong date.\n");
+    });
+    expect(problems).toEqual([`${CARD}: changes[0].kind: must be one of update, correction, clarification, source-update`]);
+  });
+
+  it('rejects a correction without text, since its text is the notice at the top of the card', () => {
+    const problems = problemsAfter((f) => {
+      f[CARD] = f[CARD]!.replace("updated: '2025-12-18'\n", "updated: '2025-12-18'\nchanges:\n  - date: '2025-12-18'\n    kind: correction\n");
+    });
+    expect(problems).toEqual([`${CARD}: changes[0].text: is required: a correction is shown to readers as a notice, and its text is the notice`]);
+  });
+
   it('rejects a duplicate id', () => {
     const problems = problemsAfter((f) => {
       f['content/data/figures.yaml'] += f['content/data/figures.yaml']!;
@@ -210,7 +224,7 @@ describe('checkContent: source tiers and dated updates', () => {
     const problems = problemsAfter((f) => {
       f[CARD] = f[CARD]!.replace('---\n\nThe army', '---\n\n<Update date="2025-12-18" card="first-card">\n\nToo early.\n\n</Update>\n\nThe army');
     });
-    expect(problems).toContainEqual(expect.stringContaining(`${CARD}: <Update date="2025-12-18"> (line 2): is dated on or before the article (2025-12-18)`));
+    expect(problems).toContainEqual(expect.stringContaining(`${CARD}: <Update date="2025-12-18"> (line 9): is dated on or before the article (2025-12-18)`));
   });
 });
 

@@ -13,6 +13,15 @@ const cards = [
       { date: '2025-12-19', kind: 'correction' as const, text: 'Fixed the date.', sources: [] },
     ],
   },
+  {
+    stack: 'frozen-assets',
+    card: 'where',
+    title: 'Where are the assets?',
+    changes: [
+      { date: '2025-12-18', kind: 'clarification' as const, text: 'Said whose estimate it is.', sources: [] },
+      { date: '2025-12-18', kind: 'source-update' as const, text: 'Cited a better copy.', sources: [] },
+    ],
+  },
   { stack: 'context', card: 'timeline', title: 'What happened next?', changes: [{ date: '2026-01-06', kind: 'update' as const, text: 'Paris Declaration.', sources: [] }] },
 ];
 
@@ -24,6 +33,7 @@ describe('feed items', () => {
       'https://news.example/sub/context/#timeline',
       'https://news.example/sub/frozen-assets/#the-loan',
       'https://news.example/sub/frozen-assets/#the-loan',
+      'https://news.example/sub/frozen-assets/#where',
     ]);
     expect(items[0]!.pubDate.toISOString()).toBe('2026-01-06T00:00:00.000Z');
   });
@@ -31,12 +41,20 @@ describe('feed items', () => {
   it('marks corrections and names the sources', () => {
     const loan = items.filter((i) => i.link.endsWith('#the-loan'));
     expect(loan.map((i) => i.title).sort()).toEqual(['Correction: What did the EU agree?', 'Update: What did the EU agree?']);
-    expect(loan.find((i) => i.title.startsWith('Update'))!.description).toBe('The EU agreed a €90bn loan. Sources: EEAS, “Conclusions & more” (2025-12-19) https://eu.example/c.');
+    expect(loan.find((i) => i.title.startsWith('Update'))!.description).toBe('The EU agreed a €90bn loan. Sources: EEAS, “Conclusions &amp; more” (2025-12-19) https://eu.example/c.');
+    // Readers render the description as HTML: typed markup stays text.
+    expect(feedItems([{ ...cards[0]!, changes: [{ date: '2026-01-01', kind: 'update', text: '<img src=x onerror=alert(1)>', sources: [] }] }], new Map([['eu', source]]), 'https://site.example/')[0]!.description).toBe('&lt;img src=x onerror=alert(1)&gt;');
+  });
+  it('carries clarifications labelled as such, and leaves source updates out', () => {
+    const where = items.filter((i) => i.link.endsWith('#where'));
+    expect(where.map((i) => [i.title, i.categories])).toEqual([['Clarification: Where are the assets?', ['clarification']]]);
+    expect(items.some((i) => i.description.includes('better copy'))).toBe(false);
+    expect(items.find((i) => i.title.startsWith('Correction'))!.categories).toEqual(['correction']);
   });
 
   it('gives every change its own guid, escaped for XML', () => {
     const guids = items.map((i) => i.customData);
-    expect(new Set(guids).size).toBe(3);
+    expect(new Set(guids).size).toBe(4);
     expect(guids[1]).toBe('<guid isPermaLink="false">https://news.example/sub/frozen-assets/#the-loan:2025-12-19:1</guid>');
   });
 

@@ -31,6 +31,28 @@ describe('page data cross-checks', () => {
     );
   });
 
+  it('refuse a standfirst dated before the latest development, a card update or a timeline event after the article', () => {
+    expect(problemsAfter(withChange('update'))).toContain(
+      `${HOME}: standfirst.asOf: is 2025-12-18, but the story moved on 2026-01-05 (card guarantees/first-card): say where things stand now and date it`,
+    );
+    const problems = problemsAfter((f) => {
+      f['content/data/timeline.yaml'] = `${f['content/data/timeline.yaml']}\n- { id: later, date: '2026-01-09', event: Something happened., sources: [article], afterArticle: true }\n`;
+    });
+    expect(problems).toContain(`${HOME}: standfirst.asOf: is 2025-12-18, but the story moved on 2026-01-09 (timeline event "later"): say where things stand now and date it`);
+    expect(problemsAfter(withChange('correction')).filter((p) => p.includes('standfirst'))).toEqual([]);
+  });
+
+  it('refuse a standfirst of one sentence or four, and name its unknown sources', () => {
+    const problems = problemsAfter((f) => {
+      f[HOME] = f[HOME]!.replace('    - { text: Where it stands., sources: [article] }\n', '').replace('What the plan is., sources: [article]', 'What the plan is., sources: [gone]');
+    });
+    expect(problems).toContain(`${HOME}: standfirst.sentences: needs two or three sentences`);
+    const sourced = problemsAfter((f) => {
+      f[HOME] = f[HOME]!.replace('What the plan is., sources: [article]', 'What the plan is., sources: [gone]');
+    });
+    expect(sourced).toContain(`${HOME}: standfirst.sentences[0].sources[0]: unknown source id "gone"`);
+  });
+
   it('do not count a correction as the story moving on', () => {
     expect(problemsAfter(withChange('correction')).filter((p) => p.includes('threads[0]'))).toEqual([]);
   });

@@ -8,6 +8,7 @@ import {
   inFileOrder,
   namedGroupMarker,
   numberFootnotes,
+  publisherNames,
   sourcesUsedBy,
 } from '../../../src/lib/sources';
 
@@ -136,6 +137,29 @@ describe('footnotes', () => {
     expect(html).toContain('aria-label="Sources 1, 2: Publisher of z; Publisher of a"');
     expect(html).not.toContain('AP');
     expect(html).not.toContain('/sources/');
+  });
+});
+
+describe('publisherNames', () => {
+  it('names each newsroom once in a source line: glosses dropped, "Bloomberg" and "Bloomberg News" one name', () => {
+    expect(publisherNames(['Bloomberg News (distributed by Tribune Content Agency)', 'Bloomberg News', 'RTÉ News'])).toEqual(['Bloomberg News', 'RTÉ News']);
+    expect(publisherNames(['United Nations', 'United Nations (Treaty Series)', 'Bloomberg (in the National Post)', 'Lawfare', 'Bloomberg News'])).toEqual(['United Nations', 'Bloomberg', 'Lawfare']);
+  });
+
+  it('keeps different newsrooms apart, in first-seen order', () => {
+    expect(publisherNames(['Reuters', 'Associated Press', 'Reuters', 'ABC News', 'ABC'])).toEqual(['Reuters', 'Associated Press', 'ABC News']);
+    expect(publisherNames(['Euronews', 'News Corp'])).toEqual(['Euronews', 'News Corp']);
+  });
+
+  it('a named marker outside a card shows Bloomberg once, however its sources spell it', () => {
+    const html = namedGroupMarker(
+      [
+        { source: 'a', n: 1, detail: 'x', publisher: 'Bloomberg News (distributed by Tribune Content Agency)' },
+        { source: 'b', n: 2, detail: 'y', publisher: 'Bloomberg' },
+      ],
+      (first) => `/sources/#source-${first.source}`,
+    );
+    expect(html).toContain('>[Bloomberg\u00a0News]</a>');
   });
 });
 

@@ -24,6 +24,19 @@ describe('checkCharts', () => {
     expect(messages(badNote)).toEqual([`${FILE}: notes[0].sources[1]: unknown source id "ghost"`]);
   });
 
+  it('takes a dated change log, and names a bad kind, a missing text or an unknown source with file and field', () => {
+    const change = { date: '2026-12-02', kind: 'correction', text: 'Removed a bar we found only in a relay.', sources: ['src-a'] };
+    const ok = check({ ...input, changes: [change] });
+    expect(ok.problems).toEqual([]);
+    expect(ok.charts[0]!.changes).toEqual([change]);
+    expect(check(input).charts[0]!.changes).toEqual([]);
+    expect(messages({ ...input, changes: [{ ...change, kind: 'erratum' }] })).toEqual([`${FILE}: changes[0].kind: must be one of update, correction, clarification, source-update`]);
+    expect(messages({ ...input, changes: [{ ...change, text: undefined }] })).toEqual([
+      `${FILE}: changes[0].text: is required: a correction is shown to readers as a notice, and its text is the notice`,
+    ]);
+    expect(messages({ ...input, changes: [{ ...change, sources: ['ghost'] }] })).toEqual([`${FILE}: changes[0].sources[0]: unknown source id "ghost"`]);
+  });
+
   it('refuses an impossible or badly written date', () => {
     const bad = { ...input, rows: [{ ...input.rows[0], asOf: '2025-02-30' }, ...input.rows.slice(1)] };
     expect(messages(bad)).toEqual([`${FILE}: rows[0].asOf: must be a real date written YYYY-MM-DD`]);

@@ -8,7 +8,7 @@ import {
   responsiveSnippet,
   type EmbedUnit,
 } from '../../../../src/lib/embed/codes';
-import { EMBED_ATTR } from '../../../../src/lib/embed/host';
+import { EMBED_ATTR, frameSrc } from '../../../../src/lib/embed/host';
 import { embedScriptPath, oembedPath } from '../../../../src/lib/urls';
 
 const SUB = '/interactives/ukraine-guarantees/';
@@ -45,6 +45,21 @@ describe('responsiveSnippet', () => {
     expect(attrs(snippet, 'script')).toEqual({ src: 'https://example.org/embed.js' });
     expect(snippet).toMatch(/<script async src="[^"]+"><\/script>$/);
   });
+  it('is light by default: no theme on the placeholder, none in the frame’s URL', () => {
+    const div = attrs(snippet, 'div');
+    expect(div).not.toHaveProperty('data-theme');
+    expect(frameSrc(div[EMBED_ATTR], 'https://news.example/story', div['data-theme'])!.href).toBe(unit.embedUrl);
+  });
+  it.each(['dark', 'auto'] as const)('carries data-theme="%s" to the src of the iframe the host script makes', (theme) => {
+    const div = attrs(responsiveSnippet(unit, 'https://example.org/embed.js', { theme }), 'div');
+    expect(div['data-theme']).toBe(theme);
+    const src = frameSrc(div[EMBED_ATTR], 'https://news.example/story', div['data-theme'])!;
+    expect(src.searchParams.get('theme')).toBe(theme);
+    expect(`${src.origin}${src.pathname}`).toBe(unit.embedUrl);
+  });
+  it('ignores a theme the host script does not know', () => {
+    expect(frameSrc(unit.embedUrl, 'https://news.example/story', 'sepia')!.href).toBe(unit.embedUrl);
+  });
 });
 
 describe('iframeSnippet', () => {
@@ -57,6 +72,10 @@ describe('iframeSnippet', () => {
       loading: 'lazy',
       style: 'width:100%;border:0',
     });
+  });
+  it('puts a theme into the src as ?theme=, since nothing reads attributes there', () => {
+    expect(attrs(iframeSnippet(unit, { theme: 'dark' }), 'iframe').src).toBe(`${unit.embedUrl}?theme=dark`);
+    expect(attrs(iframeSnippet(unit, { theme: 'auto' }), 'iframe').src).toBe(`${unit.embedUrl}?theme=auto`);
   });
 });
 

@@ -15,11 +15,12 @@ describe('readEmbedContext', () => {
     const ctx = readEmbedContext('?initialWidth=600&childId=pym-0&parentTitle=News&parentUrl=https%3A%2F%2Fnews.example%2F', '#?secret=Ab12cD34eF');
     expect(ctx).toEqual({ transparent: false, childId: 'pym-0', secret: 'Ab12cD34eF' });
   });
-  it('reads ?theme= and ?bg=transparent; auto or unknown themes follow the reader', () => {
+  it('reads ?theme= (light, dark or auto) and ?bg=transparent; no or an unknown theme is none (the light default)', () => {
     expect(readEmbedContext('?theme=dark&bg=transparent', '')).toEqual({ transparent: true, theme: 'dark' });
     expect(readEmbedContext('?theme=light', '').theme).toBe('light');
-    expect(readEmbedContext('?theme=auto', '').theme).toBeUndefined();
+    expect(readEmbedContext('?theme=auto', '').theme).toBe('auto');
     expect(readEmbedContext('?theme=purple', '').theme).toBeUndefined();
+    expect(readEmbedContext('', '').theme).toBeUndefined();
     expect(readEmbedContext('?bg=white', '').transparent).toBe(false);
   });
   it('ignores child ids and secrets that pym.js or WordPress would never send', () => {

@@ -9,7 +9,7 @@ import { chartImages, checkChartText, renderPng, renderSvg } from '../../../../s
 import { PAGE_FONT } from '../../../../src/lib/images/font-family';
 import { pngSize } from '../../../../src/lib/images/png';
 import { chartSize } from '../../../../src/lib/charts/config';
-import { chartTable } from '../../../../src/lib/charts/table';
+import { chartCsv } from '../../../../src/lib/charts/table';
 import { parseCsv } from '../../../support/csv';
 import { barValueText, drawnRows } from '../../../../src/lib/charts/text';
 import { palette } from '../../../../src/lib/palette';
@@ -62,11 +62,10 @@ describe('chart images', () => {
     expect(size.height).toBeGreaterThan(height * 2);
   });
 
-  it('writes the same CSV as the table, ranges with both bounds', () => {
+  it('writes the chart’s CSV (chartCsv), ranges with both bounds as numbers', () => {
     const csv = files.get('charts/test-chart/test-chart.csv')!.toString('utf8');
-    const table = chartTable(chart, sources);
-    expect(parseCsv(csv)).toEqual([table.columns, ...table.rows]);
-    expect(csv).toContain('50,000 troops to 85,000 troops');
+    expect(csv).toBe(chartCsv(chart, sources));
+    expect(parseCsv(csv)[3]!.slice(3, 6)).toEqual(['', '50000', '85000']);
   });
 
   it('gives the same bytes every time (no clock, no machine fonts, no process counters)', () => {
@@ -78,5 +77,41 @@ describe('chart images', () => {
   it('refuses text the registered font cannot draw (it would fall back to a machine font)', () => {
     expect(() => checkChartText(makeChart({ title: 'What does 安全 mean?' }))).toThrow(/cannot draw: 安 全/);
     expect(() => checkChartText(chart)).not.toThrow();
+  });
+});
+
+describe('part-to-whole: the part no row covers is labelled on the bar', () => {
+  const p2w = makeChart({
+    kind: 'part-to-whole',
+    unit: 'eur-bn',
+    groups: [{ id: 'caps', label: 'All' }],
+    remainderLabel: 'Not covered by the loan',
+    rows: [
+      { id: 'need', label: 'Need', value: 137, approx: true },
+      { id: 'loan', partOf: 'need', label: 'Loan', value: 90 },
+      { partOf: 'loan', label: 'Military', value: 60 },
+      { partOf: 'loan', label: 'Budget', value: 30 },
+    ].map((r) => ({ unit: 'eur-bn' as const, asOf: '2025-12-18', source: 'src-a', confidence: 'high' as const, group: 'caps', ...r })),
+    notes: [],
+  });
+
+  for (const layout of ['wide', 'narrow'] as const) {
+    it(`${layout}: its words are drawn on the grey end of the bar, right of the last part, with no number`, () => {
+      const { texts } = renderSvg(p2w, 'light', sources, brand, layout);
+      const budget = texts.find((t) => t.text === '€30bn')!;
+      const military = texts.find((t) => t.text === 'Military')!;
+      const bracket = texts.find((t) => t.text.startsWith('Loan:'))!;
+      const words = texts.filter((t) => t.x > budget.x && t.y > bracket.y && t.y < military.y);
+      expect(words.map((t) => t.text).join(' ')).toBe('Not covered by the loan');
+      // On the bar: below the bracket's label over it, above the parts' labels under it.
+      for (const t of words) expect(t.y).toBeLessThan(military.y - 20);
+    });
+  }
+
+  it('says nothing when the chart gives no remainderLabel, and a bar chart may not give one', () => {
+    const { remainderLabel: _, ...rest } = p2w;
+    const { texts } = renderSvg({ ...rest } as typeof p2w, 'light', sources, brand);
+    expect(texts.some((t) => /covered/.test(t.text))).toBe(false);
+    expect(() => makeChart({ remainderLabel: 'Rest' })).toThrow(/only a chart of kind part-to-whole has `remainderLabel`/);
   });
 });
