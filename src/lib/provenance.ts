@@ -8,7 +8,7 @@
  *   tree of src/lib/card-body.ts, paragraph by paragraph, split into sentences), and each block
  *   <Quote>;
  * - each card's dek (resting on the card's listed sources);
- * - on the home page, each thread, summary sentence, "What we know" item and key number; on each
+ * - on the home page, each thread, standfirst sentence, "What we know" item and key number; on each
  *   stack page, each "In brief" sentence;
  * - each timeline event, glossary term and person;
  * - each chart row and chart note;
@@ -185,7 +185,7 @@ export interface ProvenanceInput {
   stacks?: readonly { id: string; inBrief: readonly { text: string; sources: readonly string[] }[] }[];
   home?: {
     threads: readonly { id: string; text: string; sources: readonly string[] }[];
-    summary: readonly { text: string; sources: readonly string[] }[];
+    standfirst: { sentences: readonly { text: string; sources: readonly string[] }[] };
     know: readonly { text: string; sources: readonly string[] }[];
     keyNumbers: readonly string[];
   } | undefined;
@@ -219,7 +219,7 @@ export function collectClaims(input: ProvenanceInput): Claim[] {
   if (home) {
     const f = PROVENANCE_FILES.home;
     home.threads.forEach((t) => claims.push({ file: f, where: `threads "${t.id}"`, text: oneLine(t.text), sources: uniq(t.sources) }));
-    home.summary.forEach((s, i) => claims.push({ file: f, where: `summary[${i}]`, text: oneLine(s.text), sources: uniq(s.sources) }));
+    home.standfirst.sentences.forEach((s, i) => claims.push({ file: f, where: `standfirst.sentences[${i}]`, text: oneLine(s.text), sources: uniq(s.sources) }));
     home.know.forEach((s, i) => claims.push({ file: f, where: `know[${i}]`, text: oneLine(s.text), sources: uniq(s.sources) }));
     home.keyNumbers.forEach((id, i) => claims.push({ file: f, where: `keyNumbers[${i}]`, text: `‹${id}›`, sources: figureSources.get(id) ?? [] }));
   }

@@ -80,7 +80,7 @@ const input: ProvenanceInput = {
   stacks: [{ id: 's', inBrief: [{ text: 'In brief.', sources: ['council'] }] }],
   home: {
     threads: [{ id: 't', text: 'Where it stands.', sources: ['later'] }],
-    summary: [{ text: 'A summary.', sources: ['council', 'ap'] }],
+    standfirst: { sentences: [{ text: 'A standfirst sentence.', sources: ['council', 'ap'] }] },
     know: [{ text: 'About €210bn is frozen.', sources: ['ap', 'guardian'] }],
     keyNumbers: ['assets-eu'],
   },
@@ -94,7 +94,7 @@ describe('claims', () => {
       'content/explainers/s/c.mdx dek: council,ap',
       'content/explainers/s/c.mdx line 1: ap,guardian',
       'content/data/home.yaml threads "t": later',
-      'content/data/home.yaml summary[0]: council,ap',
+      'content/data/home.yaml standfirst.sentences[0]: council,ap',
       'content/data/home.yaml know[0]: ap,guardian',
       'content/data/home.yaml keyNumbers[0]: ap,guardian',
       'content/data/stacks.yaml s inBrief[0]: council',
@@ -138,7 +138,7 @@ describe('claims', () => {
   it('--weak shows only the weak spots, and leaves out a file with none', () => {
     const claims = collectClaims(input);
     const text = formatProvenance(weighClaims(claims, sources, 'effective'), weighClaims(claims, sources, 'publisher'), { weakOnly: true });
-    expect(text).not.toContain('summary[0]');
+    expect(text).not.toContain('standfirst.sentences[0]');
     expect(text).toContain('know[0]');
     expect(text).toMatch(/^content\/data\/stacks\.yaml/m);
     expect(text).not.toMatch(/^content\/data\/timeline\.yaml/m);
