@@ -12,7 +12,7 @@ import type { z } from 'astro/zod';
 import { checkCharts } from './charts/check';
 import { hiddenCharacters, hiddenCharactersInData } from './content-text';
 import { checkCardBody, componentsIn, parsedBody, type BodyPoint } from './card-body';
-import { checkSourceTiers } from './source-tiers';
+import { checkSourceTiers, checkStatementTiers } from './source-tiers';
 import { checkCardUpdates } from './card-updates';
 import { checkPageData } from './page-data-integrity';
 import { idCharacterHint, isReservedId, KEBAB_CASE } from './ids';
@@ -396,6 +396,8 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
 
   // Standards (issue 11): tiers of the sources behind figures, quotes and chart rows; dated updates in cards.
   problems.push(...checkSourceTiers({ sources, figures, quotes, charts: chartCheck.charts, files: { figures: DATA_FILES.figures, quotes: DATA_FILES.quotes, chart: (id) => `content/data/charts/${id}.yaml` } }));
+  // Issue 19: a card's dek and a home "What we know" item may not rest only on relays (effective tier).
+  problems.push(...checkStatementTiers({ sources, cards, know: home?.know ?? [], files: { home: DATA_FILES.home } }));
   problems.push(...checkCardUpdates(cards, home?.asOf ?? '2025-12-18'));
   // Home threads, stack leads and "in brief", Article 5 verdicts: their own module.
   problems.push(...checkPageData({ home, comparison, stacks, cards, timeline, sourceIds: ids.sources, chartIds: ids.charts, files: DATA_FILES }));

@@ -9,6 +9,7 @@ import { cardPath } from './urls';
 import { t } from './strings';
 import { isNews, kindLabel } from './change-kinds';
 import type { Source } from '../schemas/sources';
+import { viaWords } from './source-tiers';
 
 export interface FeedItem {
   title: string;
@@ -22,6 +23,17 @@ export interface FeedItem {
 /** Markup-escaped text: for the guid (raw XML) and the description (HTML that readers render). */
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * One source in an item's source line: "AP, “Title” (2025-12-12) https://…", and, when the link
+ * leads to a copy, which copy and what kind ("…, read via a copy on Wenxuecity (forum)"), so a
+ * feed reader weighs the link as a reader of the card would.
+ */
+export function sourceLineOf(s: Source): string {
+  const via = viaWords(s);
+  const copyUrl = s.via && s.via.url !== s.url ? ` ${s.via.url}` : '';
+  return `${s.publisher}, “${s.title}” (${s.date}) ${s.url}${via ? `, ${via}${copyUrl}` : ''}`;
+}
+
 export function feedItems(cards: readonly CardChanges[], sources: ReadonlyMap<string, Source>, site: string, base?: string): FeedItem[] {
   const seen = new Map<string, number>();
   return collectUpdates(cards).filter((u) => isNews(u.kind)).map((u) => {
@@ -32,7 +44,7 @@ export function feedItems(cards: readonly CardChanges[], sources: ReadonlyMap<st
     seen.set(key, n);
     const kind = kindLabel(u.kind);
     const cited = u.sources.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined);
-    const sourceLine = cited.length ? ` ${t('feed.sources')}: ${cited.map((s) => `${s.publisher}, “${s.title}” (${s.date}) ${s.url}`).join('; ')}.` : '';
+    const sourceLine = cited.length ? ` ${t('feed.sources')}: ${cited.map(sourceLineOf).join('; ')}.` : '';
     const [y, m, d] = u.date.split('-').map(Number) as [number, number, number];
     return {
       title: `${kind}: ${u.cardTitle}`,

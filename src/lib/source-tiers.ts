@@ -6,10 +6,16 @@
  * `ownGovernment: true` on the record; the rendered text then names the outlet as state media
  * ("TASS, Russia's state news agency"). A single `relay` never carries `high` confidence.
  *
+ * The rule reads a source's *effective* tier (issue 19): the weaker of its publisher's tier and
+ * its carrier's, the copy we read it through (`via.kind`). A copy on an aggregator, a forum or a
+ * blog, or of a kind we do not know, makes the source a `relay`, whatever the byline says: we
+ * cannot tell what such a copy changed. The publisher's own page, a licensed syndication, an
+ * archive, an official mirror and a credited reprint keep the publisher's tier.
+ *
  * Pure: records in, problems out (the same {file, field, message} as content-integrity), so the
  * start-of-build check and the tests share one definition.
  */
-import type { Source, SourceTier } from '../schemas/sources';
+import type { CarrierKind, Source, SourceTier } from '../schemas/sources';
 import type { Problem } from './content-integrity';
 
 /** What each tier means, in the words a reader sees on /sources/. */
@@ -24,6 +30,54 @@ export const TIER_LABELS: Record<SourceTier, string> = {
 
 /** Tiers that may not carry a figure, chart row or quote on their own. */
 export const WEAK_TIERS: readonly SourceTier[] = ['state', 'relay'];
+
+/** A carrier in words, as a reader sees it beside the copy's name: "Wenxuecity (forum)". */
+export const CARRIER_LABELS: Record<CarrierKind, string> = {
+  publisher: 'the publisher’s own page',
+  syndication: 'licensed syndication',
+  archive: 'archive',
+  'official-mirror': 'official mirror',
+  reprint: 'credited reprint',
+  aggregator: 'aggregator',
+  forum: 'forum',
+  blog: 'blog',
+};
+
+/**
+ * The most a carrier lets a source carry: `undefined` keeps the publisher's tier; `relay` makes
+ * the source a relay. Aggregators, forums and blogs repeat text we cannot check against the
+ * original, so what they carry is a relay of it.
+ */
+export const CARRIER_CEILING: Record<CarrierKind, SourceTier | undefined> = {
+  publisher: undefined,
+  syndication: undefined,
+  archive: undefined,
+  'official-mirror': undefined,
+  reprint: undefined,
+  aggregator: 'relay',
+  forum: 'relay',
+  blog: 'relay',
+};
+
+/** How weak each tier is for the rule: the weaker of two tiers is the one with the larger rank. */
+const WEAKNESS: Record<SourceTier, number> = { primary: 0, wire: 0, news: 0, specialist: 0, state: 1, relay: 2 };
+
+type Carried = Pick<Source, 'tier'> & { via?: { kind?: string } | undefined };
+
+/**
+ * A source's effective tier: the weaker of its publisher's tier and its carrier's ceiling. A
+ * carrier of unknown kind counts as a relay.
+ */
+export function effectiveTier(s: Carried): SourceTier {
+  if (!s.via) return s.tier;
+  const kind = s.via.kind;
+  const ceiling = kind !== undefined && Object.hasOwn(CARRIER_CEILING, kind) ? CARRIER_CEILING[kind as CarrierKind] : 'relay';
+  if (!ceiling) return s.tier;
+  return WEAKNESS[ceiling] > WEAKNESS[s.tier] ? ceiling : s.tier;
+}
+
+/** Whether the carrier, not the publisher, makes the source weak (for messages and the report). */
+export const demotedByCarrier = (s: Carried) => effectiveTier(s) !== s.tier;
 
 type Describable = Pick<Source, 'publisher' | 'tier'> & Partial<Pick<Source, 'relays' | 'government' | 'outlet' | 'via'>>;
 
@@ -43,12 +97,20 @@ export function tierWords(s: Describable): string {
   return TIER_LABELS[s.tier];
 }
 
-/** "read via a copy on Wenxuecity", or undefined when we read the original. */
-export function viaWords(s: Describable): string | undefined {
-  return s.via ? `read via a copy on ${s.via.publisher}` : undefined;
+/** The copy and its kind: "Wenxuecity (forum)", or undefined when we read the original. */
+export function carrierWords(s: Describable): string | undefined {
+  if (!s.via) return undefined;
+  const label = CARRIER_LABELS[s.via.kind as CarrierKind] ?? 'copy of unknown kind';
+  return `${s.via.publisher} (${label})`;
 }
 
-/** Publisher, tier and copy in one line: "AP (news agency; read via a copy on Wenxuecity)". */
+/** "read via a copy on Wenxuecity (forum)", or undefined when we read the original. */
+export function viaWords(s: Describable): string | undefined {
+  const carrier = carrierWords(s);
+  return carrier ? `read via a copy on ${carrier}` : undefined;
+}
+
+/** Publisher, tier and copy in one line: "AP (news agency; read via a copy on Wenxuecity (forum))". */
 export function describeSource(s: Describable): string {
   const via = viaWords(s);
   return `${s.publisher} (${tierWords(s)}${via ? `; ${via}` : ''})`;
@@ -72,14 +134,27 @@ export interface SourcedClaim {
   ownGovernment?: boolean;
 }
 
-/** Apply the tier rule to claims; unknown source ids are left to the reference checks. */
-export function checkSourcedClaims(claims: readonly SourcedClaim[], sources: readonly Pick<Source, 'id' | 'tier'>[]): Problem[] {
-  const tierOf = new Map(sources.map((s) => [s.id, s.tier]));
+/** A source as the rule reads it: its id, its publisher's tier and the copy we read it through. */
+export type RuleSource = Pick<Source, 'id' | 'tier'> & { via?: { kind?: string; publisher?: string } | undefined };
+
+/** "ap-2025-12-12: relay (wire, read via a forum copy)" or "tass: state", for a problem's message. */
+function tierNote(s: RuleSource): string {
+  const eff = effectiveTier(s);
+  return eff === s.tier ? `${s.id}: ${eff}` : `${s.id}: ${eff} (${s.tier}, read via a copy of kind ${s.via?.kind ?? 'unknown'})`;
+}
+
+/**
+ * Apply the tier rule to claims, by each source's effective tier; unknown source ids are left to
+ * the reference checks.
+ */
+export function checkSourcedClaims(claims: readonly SourcedClaim[], sources: readonly RuleSource[]): Problem[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const tierOf = new Map(sources.map((s) => [s.id, effectiveTier(s)]));
   const problems: Problem[] = [];
   for (const c of claims) {
     const known = [...new Set(c.sources)].filter((id) => tierOf.has(id));
     if (known.length === 0) continue;
-    const tiers = known.map((id) => `${id}: ${tierOf.get(id)}`).join(', ');
+    const tiers = known.map((id) => tierNote(byId.get(id)!)).join(', ');
     const allWeak = known.every((id) => WEAK_TIERS.includes(tierOf.get(id)!));
     const hasState = known.some((id) => tierOf.get(id) === 'state');
     const hasRelay = known.some((id) => tierOf.get(id) === 'relay');
@@ -105,7 +180,7 @@ export function checkSourcedClaims(claims: readonly SourcedClaim[], sources: rea
 
 /** The records the rule reads, as content-integrity's model holds them. */
 export interface TierInputs {
-  sources: readonly Pick<Source, 'id' | 'tier'>[];
+  sources: readonly RuleSource[];
   figures: readonly { id: string; source: string; alsoSources: readonly string[]; confidence: 'high' | 'medium' | 'low'; ownGovernment?: boolean }[];
   quotes: readonly { id: string; source: string; ownGovernment?: boolean }[];
   charts: readonly { id: string; rows: readonly ChartRowLike[] }[];
@@ -154,4 +229,47 @@ export function claimsOf(input: Omit<TierInputs, 'sources'>): SourcedClaim[] {
 /** The whole rule over the content model: the one call content-integrity makes. */
 export function checkSourceTiers(input: TierInputs): Problem[] {
   return checkSourcedClaims(claimsOf(input), input.sources);
+}
+
+/** The statements the second rule reads: each card's dek (on its listed sources) and the home page's "What we know". */
+export interface StatementInputs {
+  sources: readonly RuleSource[];
+  cards: readonly { file: string; data: { dek: string; sources: readonly string[] } }[];
+  know: readonly { sources: readonly string[] }[];
+  files: { home: string };
+}
+
+/**
+ * The rule for what a reader takes away first (issue 19): a card's dek, which rests on the
+ * card's listed sources, and a "What we know" item on the home page may not rest only on relays
+ * by effective tier. A copy on an aggregator, a forum or a blog counts as a relay here too.
+ */
+export function checkStatementTiers(input: StatementInputs): Problem[] {
+  const byId = new Map(input.sources.map((s) => [s.id, s]));
+  const relayOnly = (ids: readonly string[]) => {
+    const known = [...new Set(ids)].map((id) => byId.get(id)).filter((s): s is RuleSource => s !== undefined);
+    return known.length > 0 && known.every((s) => effectiveTier(s) === 'relay') ? known : undefined;
+  };
+  const problems: Problem[] = [];
+  for (const card of input.cards) {
+    const weak = relayOnly(card.data.sources);
+    if (weak) {
+      problems.push({
+        file: card.file,
+        field: 'dek',
+        message: `rests only on relay sources (the card's sources: ${weak.map(tierNote).join(', ')}); a dek is the card's answer: list a primary, wire, news or specialist source that supports it, or say in the dek whose reporting it repeats`,
+      });
+    }
+  }
+  input.know.forEach((item, i) => {
+    const weak = relayOnly(item.sources);
+    if (weak) {
+      problems.push({
+        file: input.files.home,
+        field: `know[${i}].sources`,
+        message: `rests only on relay sources (${weak.map(tierNote).join(', ')}); "What we know" states it as known: add a primary, wire, news or specialist source, or leave it to a card that says whose reporting it is`,
+      });
+    }
+  });
+  return problems;
 }

@@ -13,6 +13,8 @@
  */
 import { chartIdsIn, componentUses, idlessComponentsIn } from './mdx-scanner';
 import { formatDate } from './format';
+import { viaWords } from './source-tiers';
+import type { Source } from '../schemas/sources';
 
 // ---------------------------------------------------------------------------------------------
 // Which sources a card or chart relies on
@@ -98,9 +100,14 @@ export const cardSourceAnchor = (cardId: string, n: number) => `${cardId}-src-${
 /** The id of a card's change log, the target of its "What changed" notes. */
 export const cardChangesAnchor = (cardId: string) => `${cardId}-changes`;
 
-/** What a footnote points at, in words: "Bloomberg, “Title”, 18 December 2025, ¶2". */
-export const footnoteDetail = (source: { publisher: string; title: string; date: string }, loc?: string) =>
-  `${source.publisher}, “${source.title}”, ${formatDate(source.date)}${loc ? `, ${loc}` : ''}`;
+/**
+ * What a footnote points at, in words: "Bloomberg, “Title”, 18 December 2025, ¶2", and, when we
+ * read it through a copy, which copy and what kind: "…; read via a copy on Wenxuecity (forum)".
+ */
+export const footnoteDetail = (source: { publisher: string; title: string; date: string } & Partial<Pick<Source, 'tier' | 'via'>>, loc?: string) => {
+  const via = source.via ? viaWords({ publisher: source.publisher, tier: source.tier ?? 'news', via: source.via }) : undefined;
+  return `${source.publisher}, “${source.title}”, ${formatDate(source.date)}${loc ? `, ${loc}` : ''}${via ? `; ${via}` : ''}`;
+};
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -95,11 +95,13 @@ export const strings = {
   'sources.standards': 'How we choose and label sources',
   'sources.tier': 'Kind of source',
   'sources.readVia': 'Read via a copy on',
+  'sources.carrierRelay': 'A copy of this kind makes it count as a relay.',
   'sources.standardsIntro':
     'We rely first on official documents and statements, news agencies and established newsrooms, and name the source of every figure and quote. Where we read a text through a copy on another site, we say so and link to the copy we read, and to the original as well when we know its address. Developments after 18 December 2025 are dated and marked as updates.',
   'sources.tiersIntro': 'Each source below is labelled with its kind:',
   'sources.tierRule.state': 'may carry a figure or quote alone only when it reports its own government, and is then named as state media',
   'sources.tierRule.relay': 'never carries a figure or quote alone, and is never the only basis for high confidence',
+  'sources.carriers': 'Where we read a source through a copy, its entry names the copy and its kind. A copy on the publisher’s own page, a licensed syndication, an archive, an official mirror or a credited reprint keeps the source’s kind; a copy on an aggregator, a forum or a blog makes it count as a relay, whatever the byline says.',
   'sources.corrections':
     'When we get something wrong, we correct it in the open: a dated correction or clarification at the top of the card, in its change log, on the updates page and in the feed. When we replace a source with a better copy or outlet without changing what we say, the card’s change log and the updates page’s list of source updates record it.',
   'sources.reportError': 'To report an error, write to',

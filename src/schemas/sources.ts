@@ -16,10 +16,28 @@ export const SOURCE_TIERS = ['primary', 'wire', 'news', 'specialist', 'state', '
 export type SourceTier = (typeof SOURCE_TIERS)[number];
 export const sourceTier = z.enum(SOURCE_TIERS, { error: typeError(`one of ${SOURCE_TIERS.join(', ')}`) });
 
-/** The copy we actually read, when it is not the original publisher's page. */
+/**
+ * What kind of copy we read a source through (issue 19). The copy's kind limits what the source
+ * can carry: a copy on an aggregator, a forum or a blog is a relay, whatever the byline says
+ * (the effective tier, src/lib/source-tiers.ts).
+ * - publisher: the publisher's own page (another edition or address of it);
+ * - syndication: a licensed syndication (a newspaper running the AP or Reuters story with credit);
+ * - archive: a web archive's or research archive's copy of the original;
+ * - official-mirror: the text on another official site (a government, parliament or UN copy);
+ * - reprint: a subscriber's or partner's reprint of the whole text, with credit;
+ * - aggregator: a site that republishes or rewrites others' stories;
+ * - forum: a post on a discussion board;
+ * - blog: a personal blog's copy.
+ */
+export const CARRIER_KINDS = ['publisher', 'syndication', 'archive', 'official-mirror', 'reprint', 'aggregator', 'forum', 'blog'] as const;
+export type CarrierKind = (typeof CARRIER_KINDS)[number];
+export const carrierKind = z.enum(CARRIER_KINDS, { error: typeError(`one of ${CARRIER_KINDS.join(', ')}`) });
+
+/** The copy we actually read, when it is not the original publisher's page, and what kind of copy it is. */
 export const viaSchema = z.strictObject({
   publisher: nonEmpty,
   url: httpUrl,
+  kind: carrierKind,
 });
 
 /** A published document we rely on. `article` is the story the explainer is about. */

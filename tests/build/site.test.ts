@@ -12,6 +12,7 @@ import { builds, ROOT } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, listHtml, readText, referencedUrls } from '../support/dist';
 import { ancestors, attr, elements, parseHtml, textOf } from '../support/html';
 import { shortPublisher } from '../../src/lib/sources';
+import { carrierWords, demotedByCarrier } from '../../src/lib/source-tiers';
 
 const { model } = checkContent(readContentFiles(ROOT));
 
@@ -130,7 +131,8 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           const source = copies.find((s) => entry.includes(`href="${s.url.replace(/&/g, '&amp;')}"`));
           if (!source) continue;
           const text = entry.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-          expect(text, `${page}: ${source.id}`).toContain(`Read via a copy on ${source.via!.publisher}.`);
+          expect(text, `${page}: ${source.id}`).toContain(`Read via a copy on ${carrierWords(source)}.`);
+          if (demotedByCarrier(source)) expect(text, `${page}: ${source.id}`).toContain('A copy of this kind makes it count as a relay.');
           seen++;
         }
       }

@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
-import { claimsOf, WEAK_TIERS } from '../../src/lib/source-tiers';
+import { claimsOf, effectiveTier, WEAK_TIERS } from '../../src/lib/source-tiers';
 import { updateBlocks } from '../../src/lib/card-updates';
 import { ROOT } from '../support/builds';
 
 const { model } = checkContent(readContentFiles(ROOT));
-const tierOf = new Map(model.sources.map((s) => [s.id, s.tier]));
+/** Each source's effective tier: its publisher's, weakened by the copy we read it through. */
+const tierOf = new Map(model.sources.map((s) => [s.id, effectiveTier(s)]));
 const card = (id: string) => {
   const c = model.cards.find((x) => x.id === id);
   if (!c) throw new Error(`no card ${id}`);

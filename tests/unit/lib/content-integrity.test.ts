@@ -133,6 +133,63 @@ describe('checkContent', () => {
 describe('checkContent: source tiers and dated updates', () => {
   const QUOTES = 'content/data/quotes.yaml';
   const FIGURES = 'content/data/figures.yaml';
+  const SOURCES = 'content/data/sources.yaml';
+  const HOME = 'content/data/home.yaml';
+  /** A wire story read only through a forum copy: a relay by effective tier. */
+  const forumCopy = `- id: article-forum
+  publisher: Example Wire
+  title: A wire story read on a forum
+  date: '2025-12-18'
+  url: https://example.org/forum/1
+  kind: background
+  tier: wire
+  via:
+    publisher: Example Forum
+    url: https://example.org/forum/1
+    kind: forum
+`;
+
+  it('refuses a copy without its kind, or of a kind it does not know, naming the field', () => {
+    const missing = problemsAfter((f) => {
+      f[SOURCES] = `${f[SOURCES]}${forumCopy.replace('    kind: forum\n', '')}`;
+    });
+    expect(missing).toContainEqual(expect.stringMatching(/^content\/data\/sources\.yaml: \[4\] \(id "article-forum"\)\.via\.kind: /));
+    const unknown = problemsAfter((f) => {
+      f[SOURCES] = `${f[SOURCES]}${forumCopy.replace('kind: forum', 'kind: website')}`;
+    });
+    expect(unknown).toContainEqual(expect.stringMatching(/^content\/data\/sources\.yaml: \[4\] \(id "article-forum"\)\.via\.kind: .*aggregator/));
+  });
+
+  it('refuses a figure that rests only on a wire story read through a forum copy', () => {
+    const problems = problemsAfter((f) => {
+      f[SOURCES] = `${f[SOURCES]}${forumCopy}`;
+      f[FIGURES] = f[FIGURES]!.replace('source: article', 'source: article-forum');
+    });
+    expect(problems).toContainEqual(
+      expect.stringContaining(`${FIGURES}: [0] (id "army").source: rests only on state or relay sources (article-forum: relay (wire, read via a copy of kind forum))`),
+    );
+  });
+
+  it('refuses a card dek and a "What we know" item that rest only on relays by effective tier, with file, field and reason', () => {
+    const problems = problemsAfter((f) => {
+      f[SOURCES] = `${f[SOURCES]}${forumCopy}`;
+      f[CARD] = f[CARD]!.replace('sources: [article]', 'sources: [article-forum]').replace('<Cite id="article"', '<Cite id="article-forum"');
+      f[HOME] = f[HOME]!.replace('{ text: Something known., sources: [article] }', '{ text: Something known., sources: [relay-outlet, article-forum] }');
+    });
+    expect(problems).toContain(
+      `${CARD}: dek: rests only on relay sources (the card's sources: article-forum: relay (wire, read via a copy of kind forum)); a dek is the card's answer: list a primary, wire, news or specialist source that supports it, or say in the dek whose reporting it repeats`,
+    );
+    expect(problems).toContainEqual(expect.stringMatching(/^content\/data\/home\.yaml: know\[0\]\.sources: rests only on relay sources \(relay-outlet: relay, article-forum: relay \(wire, read via a copy of kind forum\)\)/));
+  });
+
+  it('accepts the same dek and item once one source is not a relay (a licensed syndication keeps the wire tier)', () => {
+    const problems = problemsAfter((f) => {
+      f[SOURCES] = `${f[SOURCES]}${forumCopy.replace('kind: forum', 'kind: syndication')}`;
+      f[CARD] = f[CARD]!.replace('sources: [article]', 'sources: [article-forum]').replace('<Cite id="article"', '<Cite id="article-forum"');
+      f[HOME] = f[HOME]!.replace('{ text: Something known., sources: [article] }', '{ text: Something known., sources: [relay-outlet, article-forum] }');
+    });
+    expect(problems).toEqual([]);
+  });
 
   it('refuses a quote whose only source is state media, with file, field and reason', () => {
     const problems = problemsAfter((f) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedItems } from '../../../src/lib/feed';
+import { feedItems, sourceLineOf } from '../../../src/lib/feed';
 import type { Source } from '../../../src/schemas/sources';
 
 const source: Source = { id: 'eu', publisher: 'EEAS', title: 'Conclusions & more', date: '2025-12-19', url: 'https://eu.example/c', kind: 'background', tier: 'news' };
@@ -56,5 +56,14 @@ describe('feed items', () => {
     const guids = items.map((i) => i.customData);
     expect(new Set(guids).size).toBe(4);
     expect(guids[1]).toBe('<guid isPermaLink="false">https://news.example/sub/frozen-assets/#the-loan:2025-12-19:1</guid>');
+  });
+
+  it('names the copy and its kind when the link leads to one', () => {
+    const forum: Source = { ...source, id: 'ap', publisher: 'AP', url: 'https://copy.example/a', via: { publisher: 'Wenxuecity', url: 'https://copy.example/a', kind: 'forum' } };
+    expect(sourceLineOf(forum)).toBe('AP, “Conclusions & more” (2025-12-19) https://copy.example/a, read via a copy on Wenxuecity (forum)');
+    const archived: Source = { ...source, id: 'p', publisher: 'Politico', url: 'https://politico.example/a', via: { publisher: 'Megalodon', url: 'https://archive.example/a', kind: 'archive' } };
+    expect(sourceLineOf(archived)).toBe('Politico, “Conclusions & more” (2025-12-19) https://politico.example/a, read via a copy on Megalodon (archive) https://archive.example/a');
+    const withCopy = feedItems(cards, new Map([['eu', forum]]), 'https://news.example');
+    expect(withCopy.find((i) => i.title === 'Update: What did the EU agree?')!.description).toContain('read via a copy on Wenxuecity (forum).');
   });
 });

@@ -3,6 +3,7 @@ import {
   cardSourceAnchor,
   chartsIn,
   citationsBySource,
+  footnoteDetail,
   footnoteMarker,
   inFileOrder,
   namedGroupMarker,
@@ -61,6 +62,16 @@ describe('inFileOrder', () => {
 });
 
 describe('footnotes', () => {
+  it('says in the tooltip when the source was read through a copy, and what kind of copy', () => {
+    const base = { publisher: 'Associated Press', title: 'EU freezes', date: '2025-12-12' };
+    expect(footnoteDetail(base, '¶2')).toBe('Associated Press, “EU freezes”, 12 December 2025, ¶2');
+    expect(footnoteDetail({ ...base, tier: 'wire', via: { publisher: 'Wenxuecity', url: 'https://copy.example/', kind: 'forum' } }, '¶2')).toBe(
+      'Associated Press, “EU freezes”, 12 December 2025, ¶2; read via a copy on Wenxuecity (forum)',
+    );
+    const marked = numberFootnotes(mark('ap', 9, footnoteDetail({ ...base, tier: 'wire', via: { publisher: 'Shropshire Star', url: 'https://copy.example/', kind: 'syndication' } })), 'c', []).html;
+    expect(marked).toContain('title="Source 1: Associated Press, “EU freezes”, 12 December 2025; read via a copy on Shropshire Star (licensed syndication)"');
+  });
+
   it('writes one marker shape: numbered, ignored by search, staying in the frame', () => {
     const html = footnoteMarker({ source: 'bbg', n: 3, href: '#c-src-3', detail: 'Bloomberg, “A & B”, 18 December 2025' });
     expect(html).toBe(
