@@ -5,16 +5,19 @@
  * Footnotes are numbered per card, 1..n in reading order, and link to that card's own source
  * list (`#<cardId>-src-<n>`), so a card reads the same on its page and in an embed, where a
  * reader has no sources page beside it. <Cite> writes its marker with `footnoteMarker`,
- * numbered site-wide; <CiteGroup> (Comparison, Layers, "In brief", the home page) writes one that
- * names its sources with `namedGroupMarker`; both link to the sources page. The Card then
- * renumbers every marker inside it with `numberFootnotes`. Outside any card, a marker keeps its
- * names: a number there would read as a footnote of the card below.
+ * numbered site-wide; <CiteGroup> (Comparison, Layers, "In brief", the home page) writes one small
+ * number-free mark named for its sources with `namedGroupMarker`; both link to the sources page.
+ * The Card then renumbers every marker inside it with `numberFootnotes`, merging markers side by
+ * side into one. Outside any card, a marker keeps its mark: a number there would read as a
+ * footnote of the card below. With JavaScript, any marker opens its sources in place
+ * (src/scripts/footnotes.ts).
  * Pure: no file or collection access, so the rules are unit-tested on their own.
  */
 import { chartIdsIn, componentUses, idlessComponentsIn } from './mdx-scanner';
 import { formatDate } from './format';
 import { viaWords } from './source-tiers';
 import type { Source } from '../schemas/sources';
+import { t } from './strings';
 
 // ---------------------------------------------------------------------------------------------
 // Which sources a card or chart relies on
@@ -140,14 +143,16 @@ export interface FootnoteGroupItem {
 
 /**
  * One marker for several sources ("[3, 17]"), for a table cell or caption where a row of single
- * markers would wrap onto lines of their own. Numbers in order; it links to the lowest-numbered
- * source's entry, and its label starts with the visible numbers (WCAG 2.5.3) and names them all.
+ * markers would wrap onto lines of their own, and for markers side by side in a card's text.
+ * Numbers in order; it links to the lowest-numbered source's entry (the no-JavaScript path), lists
+ * every entry in `data-hrefs` for the note that opens in place (src/scripts/footnotes.ts), and its
+ * label starts with the visible numbers (WCAG 2.5.3) and names them all.
  */
-export function footnoteGroupMarker(items: readonly FootnoteGroupItem[], hrefOf: (first: FootnoteGroupItem) => string): string {
+export function footnoteGroupMarker(items: readonly FootnoteGroupItem[], hrefOf: (item: FootnoteGroupItem) => string): string {
   const sorted = [...items].sort((a, b) => a.n - b.n);
   const label = escapeAttr(`${sorted.length > 1 ? 'Sources' : 'Source'} ${sorted.map((i) => i.n).join(', ')}: ${sorted.map((i) => i.detail).join('; ')}`);
   return (
-    `<sup class="cite cite-group" ${groupData(sorted)} data-pagefind-ignore>` +
+    `<sup class="cite cite-group" ${groupData(sorted, hrefOf)} data-pagefind-ignore>` +
     `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${label}" aria-label="${label}">[${sorted.map((i) => i.n).join(', ')}]</a></sup>`
   );
 }
@@ -173,34 +178,59 @@ export function publisherNames(publishers: readonly string[]): string[] {
 }
 
 /**
- * A marker that names its sources ("[AP, Financial Times]"), for text outside a card: a page's
- * lead and "in brief", the home page. A number there would read as the footnote of the same
- * number in the card just below, which cites another source. It links to the first source on
- * the sources page; its name says who, its title says what. Inside a card, the Card turns it
- * into the card's own numbers (numberFootnotes) from the ids and details it carries.
+ * The small, number-free mark a reader sees outside a card: a circled "i", drawn in the text's
+ * colour (and the system's in forced colours). Hidden from screen readers: the link's name says
+ * whose sources it opens.
  */
-export function namedGroupMarker(items: readonly (FootnoteGroupItem & { publisher: string })[], hrefOf: (first: FootnoteGroupItem) => string): string {
+const SOURCES_ICON =
+  '<svg class="cite-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">' +
+  '<circle cx="8" cy="8" r="6.6" fill="none" stroke="currentColor" stroke-width="1.5"/>' +
+  '<path d="M8 7.2v4.3" stroke="currentColor" stroke-width="1.7" stroke-linecap="round"/>' +
+  '<circle cx="8" cy="4.7" r="1.05" fill="currentColor"/></svg>';
+
+/**
+ * The marker for text outside a card (a page's lead and "in brief", the home page): one small
+ * mark per sentence, whatever the number of sources, so the sentence is not followed by a
+ * bracketed list of outlets that wraps onto a line of its own. A number there would read as the
+ * footnote of the same number in the card just below, which cites another source. Its name
+ * lists the outlets ("Sources: AP, Financial Times"); tapped, it opens a note in place with each
+ * source's title and date (src/scripts/footnotes.ts); without JavaScript it links to the first
+ * source on the sources page. Inside a card, the Card turns it into the card's own numbers
+ * (numberFootnotes) from the ids and details it carries.
+ */
+export function namedGroupMarker(items: readonly (FootnoteGroupItem & { publisher: string })[], hrefOf: (item: FootnoteGroupItem) => string): string {
   const sorted = [...items].sort((a, b) => a.n - b.n);
-  // A line may break between names, never inside one ("[Bloomberg / News]"). Callers put a plain
-  // space before the marker: glued to the sentence's last word, "approval. [Congressional Research
-  // Service," would be wider than a 320 px phone.
-  const names = publisherNames(sorted.map((i) => i.publisher)).map((n) => n.replace(/ /g, '\u00a0')).join(', ');
+  const names = publisherNames(sorted.map((i) => i.publisher)).join(', ');
+  const label = t(sorted.length > 1 ? 'footnote.sources' : 'footnote.source', { names });
   return (
-    `<sup class="cite cite-group cite-named" ${groupData(sorted)} data-pagefind-ignore>` +
-    `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${escapeAttr(sorted.map((i) => i.detail).join('; '))}">[${escapeAttr(names)}]</a></sup>`
+    `<sup class="cite cite-group cite-named" ${groupData(sorted, hrefOf)} data-pagefind-ignore>` +
+    `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" aria-label="${escapeAttr(label)}">${SOURCES_ICON}</a></sup>`
   );
 }
 
-/** What a group marker carries for the Card to renumber it: its sources and their details. */
-const groupData = (items: readonly FootnoteGroupItem[]) =>
-  `data-footnotes="${escapeAttr(items.map((i) => i.source).join(' '))}" data-details="${escapeAttr(JSON.stringify(items.map((i) => i.detail)))}"`;
+/** What a group marker carries: its sources, their details (for the Card to renumber it) and where each entry is. */
+const groupData = (items: readonly FootnoteGroupItem[], hrefOf: (item: FootnoteGroupItem) => string) =>
+  `data-footnotes="${escapeAttr(items.map((i) => i.source).join(' '))}" data-details="${escapeAttr(JSON.stringify(items.map((i) => i.detail)))}" ` +
+  `data-hrefs="${escapeAttr(items.map(hrefOf).join(' '))}"`;
 
-/** A group marker, numbered or named: its sources' ids and details. */
-const GROUP = /<sup class="cite cite-group(?: cite-named)?" data-footnotes="([^"]+)" data-details="([^"]*)" data-pagefind-ignore><a [^>]*>\[[^\]<]*\]<\/a><\/sup>/g;
-const ANY_MARKER = /<sup class="cite(?: cite-group(?: cite-named)?)?" data-footnotes?="([^"]+)"/g;
-
-const MARKER = /<sup class="cite" data-footnote="([^"]+)" data-pagefind-ignore><a href="[^"]*" target="_self" title="Source \d+: ([^"]*)" aria-label="[^"]*">\[\d+\]<\/a><\/sup>/g;
+/** Any marker, single, grouped or named, whole. */
+const ANY_MARKER = /<sup class="cite(?: cite-group(?: cite-named)?)?" data-footnotes?="[^"]+"[^>]*>[\s\S]*?<\/sup>/g;
+/** A run of markers with nothing but spaces between them, and the spaces before it. */
+const MARKER_RUN = new RegExp(`\\s*${ANY_MARKER.source}(?:\\s*${ANY_MARKER.source})*`, 'g');
 const unescapeAttr = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attr = (tag: string, name: string) => {
+  const m = new RegExp(` ${name}="([^"]*)"`).exec(tag);
+  return m ? unescapeAttr(m[1]!) : undefined;
+};
+
+/** A marker's sources and their details, whichever shape it has. */
+function markerSources(marker: string): { source: string; detail: string }[] {
+  const open = marker.slice(0, marker.indexOf('>') + 1);
+  const single = attr(open, 'data-footnote');
+  if (single !== undefined) return [{ source: single, detail: (attr(marker, 'title') ?? '').replace(/^Source \d+: /, '') }];
+  const details = JSON.parse(attr(open, 'data-details') ?? '[]') as string[];
+  return (attr(open, 'data-footnotes') ?? '').split(' ').map((source, i) => ({ source, detail: details[i] ?? '' }));
+}
 
 export interface NumberedCard {
   /** The card's HTML with every marker renumbered and linked to the card's own list. */
@@ -220,22 +250,22 @@ export interface NumberedCard {
 export function numberFootnotes(html: string, cardId: string, listed: readonly string[]): NumberedCard {
   const order: string[] = [];
   for (const m of html.matchAll(ANY_MARKER)) {
-    for (const id of unescapeAttr(m[1]!).split(' ')) if (!order.includes(id)) order.push(id);
+    for (const { source } of markerSources(m[0])) if (!order.includes(source)) order.push(source);
   }
   const cited = order.length;
   for (const id of listed) if (!order.includes(id)) order.push(id);
+  const href = (item: FootnoteGroupItem) => `#${cardSourceAnchor(cardId, item.n)}`;
+  // Markers side by side ("notes[1] [4]") become one ("notes[1, 4]"): one mark, one tap, one note.
   // A marker sits on the word it follows ("notes[1]."), so it never wraps onto a line of its own,
   // and search, which skips markers, reads "notes." rather than "notes .".
-  const out = html
-    .replace(/\s+(?=<sup class="cite(?: cite-group(?: cite-named)?)?" data-footnotes?=)/g, '')
-    .replace(MARKER, (_all, rawId: string, rawDetail: string) => {
-      const n = order.indexOf(unescapeAttr(rawId)) + 1;
-      return footnoteMarker({ source: unescapeAttr(rawId), n, href: `#${cardSourceAnchor(cardId, n)}`, detail: unescapeAttr(rawDetail) });
-    })
-    .replace(GROUP, (_all, rawIds: string, rawDetails: string) => {
-      const details = JSON.parse(unescapeAttr(rawDetails)) as string[];
-      const items = unescapeAttr(rawIds).split(' ').map((source, i) => ({ source, n: order.indexOf(source) + 1, detail: details[i] ?? '' }));
-      return footnoteGroupMarker(items, (first) => `#${cardSourceAnchor(cardId, first.n)}`);
-    });
+  const out = html.replace(MARKER_RUN, (run) => {
+    const items: FootnoteGroupItem[] = [];
+    for (const m of run.matchAll(ANY_MARKER)) {
+      for (const { source, detail } of markerSources(m[0])) {
+        if (!items.some((i) => i.source === source)) items.push({ source, n: order.indexOf(source) + 1, detail });
+      }
+    }
+    return items.length === 1 ? footnoteMarker({ ...items[0]!, href: href(items[0]!) }) : footnoteGroupMarker(items, href);
+  });
   return { html: out, sources: order, cited };
 }

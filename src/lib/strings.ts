@@ -38,6 +38,10 @@ export const strings = {
   'card.embedCard': 'Embed this card',
   'card.embedChart': 'Embed the chart “{title}”',
   'callout.unknown': 'What we don’t know',
+  // A marker outside a card: its name lists the outlets ("Sources: AP, Reuters"). Its note's close button.
+  'footnote.source': 'Source: {names}',
+  'footnote.sources': 'Sources: {names}',
+  'footnote.close': 'Close',
   'value.asOf': 'as of',
   'value.source': 'Source',
   'value.confidence': 'confidence',

@@ -11,8 +11,8 @@ import { readContentFiles } from '../../src/lib/content-loader';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, listHtml, readText, referencedUrls } from '../support/dist';
 import { ancestors, attr, elements, parseHtml, textOf } from '../support/html';
-import { shortPublisher } from '../../src/lib/sources';
 import { carrierWords, demotedByCarrier } from '../../src/lib/source-tiers';
+import { publisherNames } from '../../src/lib/sources';
 
 const { model } = checkContent(readContentFiles(ROOT));
 
@@ -139,8 +139,8 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(seen).toBeGreaterThanOrEqual(copies.length);
     });
 
-    it('outside the cards a marker names its sources; inside a card every marker is a number', () => {
-      const publisher = new Map(model.sources.map((s) => [s.id, shortPublisher(s.publisher)]));
+    it('outside the cards a marker is one small mark named for its outlets; inside a card every marker is a number', () => {
+      const publisher = new Map(model.sources.map((s) => [s.id, s.publisher]));
       let named = 0;
       for (const page of pages.filter((p) => !p.startsWith('embed/'))) {
         const doc = parseHtml(readText(outDir, page));
@@ -152,9 +152,13 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
             continue;
           }
           const ids = (attr(sup, 'data-footnotes') ?? '').split(' ');
-          const names = [...new Set(ids.map((id) => publisher.get(id)))];
-          expect(names, `${page}: ${ids.join(' ')}`).not.toContain(undefined);
-          expect(text, `${page}: a marker outside the cards`).toBe(`[${names.join(', ')}]`);
+          expect(ids.map((id) => publisher.get(id)), `${page}: ${ids.join(' ')}`).not.toContain(undefined);
+          const names = publisherNames(ids.map((id) => publisher.get(id)!));
+          // No outlet names, brackets or numbers on the surface: the mark is an icon, the link's
+          // name lists the outlets.
+          expect(text.trim(), `${page}: a marker outside the cards`).toBe('');
+          const link = [...elements(sup)].find((e) => e.tagName === 'a')!;
+          expect(attr(link, 'aria-label'), `${page}: ${ids.join(' ')}`).toBe(`${ids.length > 1 ? 'Sources' : 'Source'}: ${names.join(', ')}`);
           named++;
         }
       }

@@ -95,6 +95,11 @@ describe.skipIf(!chromiumAvailable())('clicking a footnote in an embed, host pag
       // would. (Playwright's own scrolling waits for animation frames, which Chromium does not
       // run in an out-of-view cross-origin frame.)
       await page.waitForTimeout(500);
+      // The reader reaches the frame first: Chromium sizes an out-of-view cross-origin frame's
+      // viewport lazily, and a frame scrolled while it still had its first height would jump back
+      // when it took its full one.
+      await iframe.evaluate((f) => scrollTo(0, f.getBoundingClientRect().top + scrollY));
+      await page.waitForTimeout(300);
       // In a frame of fixed height the marker may sit below the frame's fold (a card that opens
       // with later developments): a reader scrolls the frame first, which moves only the frame.
       await marker.evaluate((a) => scrollTo(0, Math.max(0, a.getBoundingClientRect().top + scrollY - 100)));
@@ -114,7 +119,7 @@ describe.skipIf(!chromiumAvailable())('clicking a footnote in an embed, host pag
       // opens the source in a new tab.
       const entry = frame.locator(`[id="${card.id}-src-1"]`);
       const squash = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
-      expect(squash(await note.textContent())).toBe(squash(await entry.textContent()));
+      expect(squash(await note.locator('.footnote-note-item').textContent())).toBe(squash(await entry.textContent()));
       const links = await note.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('target')));
       expect(links.length).toBeGreaterThan(0);
       for (const target of links) expect(target).toBe('_blank');

@@ -215,14 +215,17 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
 
 /**
  * The embed host script (the public file newsrooms load: embed.js or embed-host.js, outside the
- * hashed bundle folder) and the height reporter (the JavaScript every card embed page loads;
- * what only some load, such as the chart loader, is budgeted with the page).
+ * hashed bundle folder) and the height reporter (the JavaScript every card embed page loads and
+ * no site page does: the embed's own machinery). What only some embeds load, such as the chart
+ * loader, and what a card brings wherever it is shown, such as its footnotes' notes
+ * (src/scripts/footnotes.ts, loaded by the explainer pages too), is budgeted with the page.
  */
 export function findEmbedScripts(dist: string, pages: PageReport[]): SiteReport['embedScripts'] {
   const cardEmbeds = pages.filter((p) => /^embed\/(?!chart\/)[^/]+\/[^/]+\/$/.test(p.route));
   if (!cardEmbeds.length) return [];
   const host = listFiles(dist).find((f) => /^(?:[^/]+\/)*embed(?:-host)?(?:\.[\w-]+)?\.js$/.test(f) && !f.startsWith('_astro/') && !f.startsWith('pagefind/'));
-  const common = cardEmbeds[0]!.js.filter((a) => cardEmbeds.every((p) => p.js.some((b) => b.file === a.file)));
+  const onSitePages = new Set(pages.filter((p) => !p.route.startsWith('embed/')).flatMap((p) => p.js.map((a) => a.file)));
+  const common = cardEmbeds[0]!.js.filter((a) => cardEmbeds.every((p) => p.js.some((b) => b.file === a.file)) && !onSitePages.has(a.file));
   return [
     { role: 'embed host script', asset: host ? { file: host, br: brotliSize(join(dist, host)) } : undefined },
     { role: 'embed height reporter', asset: common.length ? { file: common.map((a) => a.file).join(' + '), br: sum(common) } : undefined },

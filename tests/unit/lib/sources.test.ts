@@ -81,7 +81,7 @@ describe('footnotes', () => {
   });
 
   it('numbers a card 1..n in order of first citation, whatever the site-wide numbers', () => {
-    const body = `<p>One ${mark('z', 70)} two ${mark('a', 13)}${mark('z', 70)}</p><table><td>${mark('m', 5)}</td></table>`;
+    const body = `<p>One ${mark('z', 70)} two ${mark('a', 13)} again${mark('z', 70)}</p><table><td>${mark('m', 5)}</td></table>`;
     const { html, sources, cited } = numberFootnotes(body, 'army', ['a', 'listed-only', 'z']);
     expect(numbersIn(html)).toEqual([1, 2, 1, 3]);
     expect(hrefsIn(html)).toEqual(['#army-src-1', '#army-src-2', '#army-src-1', '#army-src-3']);
@@ -105,21 +105,46 @@ describe('footnotes', () => {
     expect(cardSourceAnchor('european-force', 2)).toBe('european-force-src-2');
   });
 
-  it('outside a card, names the sources once each, in site-wide order, short and unbroken', () => {
+  it('outside a card, writes one small number-free mark whose name lists the outlets, once each', () => {
     const html = namedGroupMarker(
       [
         { source: 'gbf', n: 40, detail: 'Global Banking & Finance Review, “X”, 1 May 2025', publisher: 'Global Banking & Finance Review' },
         { source: 'bbg', n: 1, detail: 'Bloomberg News (distributed by Tribune Content Agency), “Y”, 18 December 2025', publisher: 'Bloomberg News (distributed by Tribune Content Agency)' },
         { source: 'bbg2', n: 7, detail: 'Bloomberg News, “Z”, 19 December 2025', publisher: 'Bloomberg News' },
       ],
-      (first) => `/sources/#source-${first.source}`,
+      (item) => `/sources/#source-${item.source}`,
     );
+    // Without JavaScript, a plain link to the first source's full record.
     expect(html).toContain('<a href="/sources/#source-bbg" target="_self"');
-    expect(html).toContain('>[Bloomberg\u00a0News, Global\u00a0Banking\u00a0&amp;\u00a0Finance\u00a0Review]</a>');
-    // Its words name the sources, so no label overrides them; the title gives each in full.
-    expect(html).not.toContain('aria-label');
-    expect(html).toContain('title="Bloomberg News (distributed by Tribune Content Agency), “Y”, 18 December 2025; Bloomberg News, “Z”, 19 December 2025; Global Banking &amp; Finance Review, “X”, 1 May 2025"');
+    expect(html).toContain('aria-label="Sources: Bloomberg News, Global Banking &amp; Finance Review"');
+    // What shows is an icon, hidden from screen readers: no outlet names, no brackets, no number.
+    const visible = html.replace(/<[^>]+>/g, '');
+    expect(visible).toBe('');
+    expect(html).toContain('<svg class="cite-icon"');
+    expect(html).toContain('aria-hidden="true"');
+    // The note that opens in place reads each source's detail and links to its record.
+    expect(html).toContain('data-hrefs="/sources/#source-bbg /sources/#source-bbg2 /sources/#source-gbf"');
+    expect(html).toContain('data-details="[&quot;Bloomberg News (distributed by Tribune Content Agency), “Y”, 18 December 2025&quot;,');
     expect(html).toContain('data-pagefind-ignore');
+    expect(html).not.toContain('title=');
+  });
+
+  it('names one source as "Source"', () => {
+    const html = namedGroupMarker([{ source: 'a', n: 2, detail: 'AP, “T”, 1 May 2025', publisher: 'Associated Press' }], (item) => `/sources/#source-${item.source}`);
+    expect(html).toContain('aria-label="Source: Associated Press"');
+  });
+
+  it('inside a card, merges markers side by side into one, and leaves markers apart alone', () => {
+    const body = `<p>One${mark('z', 70)} ${mark('a', 13)}\n${mark('z', 70)}. Two ${mark('m', 5)}, three${mark('a', 13)}</p>`;
+    const { html, sources } = numberFootnotes(body, 'army', []);
+    expect(sources).toEqual(['z', 'a', 'm']);
+    expect(html.match(/<sup/g)).toHaveLength(3);
+    expect(html).toContain('One<sup class="cite cite-group" data-footnotes="z a"');
+    expect(html).toContain('>[1, 2]</a></sup>. Two<sup');
+    expect(html).toContain('data-hrefs="#army-src-1 #army-src-2"');
+    expect(html).toContain('aria-label="Sources 1, 2: Publisher of z; Publisher of a"');
+    expect(numbersIn(html)).toEqual([3, 2]);
+    expect(html.endsWith('three<sup class="cite" data-footnote="a" data-pagefind-ignore><a href="#army-src-2" target="_self" title="Source 2: Publisher of a" aria-label="Source 2: Publisher of a">[2]</a></sup></p>')).toBe(true);
   });
 
   it('inside a card, turns a named marker into the card’s own numbers', () => {
@@ -128,7 +153,7 @@ describe('footnotes', () => {
         { source: 'a', n: 13, detail: 'Publisher of a', publisher: 'AP' },
         { source: 'z', n: 70, detail: 'Publisher of z', publisher: 'Reuters' },
       ],
-      (first) => `/sources/#source-${first.source}`,
+      (item) => `/sources/#source-${item.source}`,
     );
     const { html, sources } = numberFootnotes(`<td>Cell ${mark('z', 70)} and ${named}</td>`, 'army', []);
     expect(sources).toEqual(['z', 'a']);
@@ -136,6 +161,7 @@ describe('footnotes', () => {
     expect(html).toContain('href="#army-src-1"');
     expect(html).toContain('aria-label="Sources 1, 2: Publisher of z; Publisher of a"');
     expect(html).not.toContain('AP');
+    expect(html).not.toContain('cite-icon');
     expect(html).not.toContain('/sources/');
   });
 });
@@ -151,15 +177,15 @@ describe('publisherNames', () => {
     expect(publisherNames(['Euronews', 'News Corp'])).toEqual(['Euronews', 'News Corp']);
   });
 
-  it('a named marker outside a card shows Bloomberg once, however its sources spell it', () => {
+  it('a named marker outside a card names Bloomberg once, however its sources spell it', () => {
     const html = namedGroupMarker(
       [
         { source: 'a', n: 1, detail: 'x', publisher: 'Bloomberg News (distributed by Tribune Content Agency)' },
         { source: 'b', n: 2, detail: 'y', publisher: 'Bloomberg' },
       ],
-      (first) => `/sources/#source-${first.source}`,
+      (item) => `/sources/#source-${item.source}`,
     );
-    expect(html).toContain('>[Bloomberg\u00a0News]</a>');
+    expect(html).toContain('aria-label="Sources: Bloomberg News"');
   });
 });
 
