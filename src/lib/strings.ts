@@ -32,7 +32,7 @@ export const strings = {
   'update.heading': 'What changed',
   'update.changeLog': 'See the change log',
   'update.label': 'Update',
-  'card.shareEmbed': 'Share & embed',
+  'card.shareEmbed': 'Share',
   'card.embedCard': 'Embed this card',
   'card.embedChart': 'Embed the chart “{title}”',
   // A card's utilities on its stack page come in when opened; until the script runs, a link leads
