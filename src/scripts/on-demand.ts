@@ -77,6 +77,9 @@ function fillHashTarget(): void {
 }
 window.addEventListener('hashchange', fillHashTarget);
 fillHashTarget();
+// This script may load after the first paint (src/lib/script-loader.ts): what a reader opened
+// before it ran comes in now.
+for (const box of document.querySelectorAll(BOX)) if (box.closest('details')?.open) fill(box);
 
 window.addEventListener('beforeprint', fillAll);
 matchMedia('print').addEventListener('change', (event) => {
