@@ -48,7 +48,7 @@ export const BUDGETS = {
 export const ELEMENT_EXCEPTIONS: Record<string, { limit: number; why: string }> = {
   'frozen-assets/': {
     limit: 720,
-    why: 'seven cards with 64 footnote markers (a <sup> and an <a> each, 128 elements) and 20 values with their notes in the body; one element per marker brings it under 600',
+    why: 'seven cards whose bodies hold 64 footnote markers (a <sup> and an <a> each: 128 elements) and 20 values (a <span>, its link and its note each: 60); one element per marker and one fewer per value would bring it under 600',
   },
 };
 
