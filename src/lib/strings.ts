@@ -34,9 +34,17 @@ export const strings = {
   'update.heading': 'What changed',
   'update.changeLog': 'See the change log',
   'update.label': 'Update',
-  'card.shareEmbed': 'Share & embed',
+  'card.shareEmbed': 'Share',
   'card.embedCard': 'Embed this card',
   'card.embedChart': 'Embed the chart “{title}”',
+  // A card's utilities on its stack page come in when opened; until the script runs, a link leads
+  // to the same content on a page of its own (src/components/site/OnDemand.astro).
+  'card.onDemand.sources': 'This card’s sources, on its own page',
+  'card.onDemand.changes': 'What changed in this card, on its own page',
+  'card.onDemand.share': 'Embed codes for this card, in the embed gallery',
+  'card.onDemand.notices': 'The notices, on this card’s own page',
+  'chart.onDemand.data': 'The data, on this chart’s own page',
+  'chart.onDemand.cite': 'How to cite this chart, on its own page',
   'callout.unknown': 'What we don’t know',
   // A marker outside a card: its name lists the outlets ("Sources: AP, Reuters"). Its note's close button.
   'footnote.source': 'Source: {names}',
@@ -183,6 +191,8 @@ export const strings = {
   'embed.responsive': 'Responsive code (recommended): resizes itself to fit',
   'embed.iframe': 'Plain iframe, for systems that remove scripts (fixed height: adjust it if the text is cut off)',
   'embed.url': 'Web address for oEmbed: paste it on its own line in WordPress, Ghost and other systems',
+  // Under the recommended (responsive) code, the other three on request.
+  'embed.moreCodes': 'Other codes: script embed, plain iframe, web address for oEmbed',
   'embed.copy': 'Copy',
   'embed.copied': 'Copied',
   'embed.copyFailed': 'Could not copy: select the text and copy it',

@@ -93,7 +93,7 @@ describe.skipIf(!chromiumAvailable())('a build without SITE_URL in Chromium, ser
     const page = await context.newPage();
     await page.goto(`${site.url}${card.stack}/`);
     const share = page.locator(`article[aria-labelledby="${card.id}"] footer details.share-embed`);
-    await share.locator('summary').click();
+    await share.locator(':scope > summary').click();
     const control = share.locator('.embed-codes').first();
     const code = control.locator('[data-embed-code="responsive"]');
     await code.locator('ex-copy-button button').click();
@@ -125,7 +125,7 @@ describe.skipIf(!chromiumAvailable())('a build without SITE_URL in Chromium, ser
     const page = await context.newPage();
     await page.goto(`${site.url}${card.stack}/`);
     const share = page.locator(`article[aria-labelledby="${card.id}"] footer details.share-embed`);
-    await share.locator('summary').click();
+    await share.locator(':scope > summary').click();
     const control = share.locator('.embed-codes').first();
     expect(await control.locator('[data-embed-code="responsive"] textarea').inputValue()).toContain(`${BUILT}embed/${card.stack}/${card.id}/`);
     const note = control.locator(`[${BUILT_SITE_NOTE_ATTR}]`);

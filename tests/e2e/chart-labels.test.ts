@@ -155,7 +155,8 @@ describe.runIf(chromiumAvailable())('chart labels at 320 px', () => {
       expect(shown.alt).toMatch(/^Map: /);
       for (const r of map!.map!.regions) expect(shown.alt).toContain(r.label);
       await fig.locator('details.chart-data summary').click();
-      expect(await fig.locator('table tbody tr:not(.group)').count()).toBe(map!.rows.length);
+      // With JavaScript the table comes in as the disclosure opens (src/scripts/on-demand.ts).
+      await expect.poll(() => fig.locator('table tbody tr:not(.group)').count()).toBe(map!.rows.length);
       await expect(fig.innerText()).resolves.toContain(map!.map!.caveat.split(' ').slice(0, 6).join(' '));
     } finally {
       await context.close();

@@ -162,7 +162,11 @@ describe.runIf(chromiumAvailable())('charts in the browser', () => {
             // Chart.js draws on the next frames after creation.
             await expect.poll(() => paintedShare(page, `#chart-${id} canvas`), { timeout: 5_000 }).toBeGreaterThan(0.05);
             const after = await box.boundingBox();
-            expect(after, `${id}: the box did not move or resize`).toEqual(before);
+            // Cards in a stack are content-visibility: auto: one coming near the viewport above the
+            // chart is laid out at its real height, and scroll anchoring keeps what is on screen in
+            // place to within a layout unit (1/64 px) or two. Anything visible would be a pixel or more.
+            expect({ ...after!, y: 0 }, `${id}: the box did not resize or move sideways`).toEqual({ ...before!, y: 0 });
+            expect(Math.abs(after!.y - before!.y), `${id}: the box did not move`).toBeLessThan(0.5);
             const canvasBox = await fig.locator('canvas').boundingBox();
             expect(Math.round(canvasBox!.width)).toBe(Math.round(after!.width));
             expect(Math.round(canvasBox!.height)).toBe(Math.round(after!.height));
@@ -227,7 +231,8 @@ describe.runIf(chromiumAvailable())('charts in the browser', () => {
       while (!(await onSummary()) && tabs++ < 30) await page.keyboard.press('Tab');
       expect(await onSummary(), 'Tab reaches the data table’s summary').toBe(true);
       await page.keyboard.press('Enter');
-      await expect(fig.locator('table').isVisible()).resolves.toBe(true);
+      // With JavaScript the table comes in as the disclosure opens (src/scripts/on-demand.ts).
+      await expect.poll(() => fig.locator('table').isVisible()).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -267,7 +267,7 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     await page.goto(`${site.url}${card.stack}/`);
     // The card's one Share & embed control; the card's own codes come first in it.
     const share = page.locator(`article[aria-labelledby="${card.id}"] footer details.share-embed`);
-    await share.locator('summary').click();
+    await share.locator(':scope > summary').click();
     const control = share.locator('.embed-codes').first();
     const copy = control.locator('[data-embed-code="responsive"] ex-copy-button button');
     await copy.click();

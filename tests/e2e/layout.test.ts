@@ -83,11 +83,12 @@ describe.skipIf(!chromiumAvailable())('layout', () => {
     let tables = 0;
     for (const route of sitePages) {
       await page.goto(`${server.url}${route}`);
+      // Open every table, as a reader would (on a site page the table comes in when opened), then measure.
+      await page.evaluate(() => document.querySelectorAll('details.chart-data').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page.waitForFunction(() => !document.querySelector('details.chart-data > noscript[data-on-demand]'));
       const figures = page.locator('figure.chart:has(details.chart-data table)');
       const count = await figures.count();
       if (!count) continue;
-      // Open every table, as a reader would, then measure.
-      await page.evaluate(() => document.querySelectorAll('details.chart-data').forEach((d) => ((d as HTMLDetailsElement).open = true)));
       for (let i = 0; i < count; i++) {
         const fig = figures.nth(i);
         const id = await fig.getAttribute('id');

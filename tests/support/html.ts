@@ -3,7 +3,7 @@
  * builds) and a few helpers. Used by the link crawler, the CSP checks and the budgets, so the
  * real runs and the fault-injection tests read pages the same way.
  */
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -19,14 +19,53 @@ function isElement(node: Node): node is Element {
   return 'tagName' in node;
 }
 
-/** Every element in document order (template contents included: they are still markup we ship). */
+const noscriptContent = new WeakMap<Element, Node[]>();
+
+/**
+ * What a <noscript> holds, as elements. A browser running scripts (and parse5, by default) reads
+ * it as text; a browser without JavaScript shows it, and an on-demand part's script
+ * (src/scripts/on-demand.ts) turns it into elements when the reader opens it. Parsed once per
+ * element and hung under the <noscript>, so ancestors() from inside it reach the page.
+ */
+export function noscriptNodes(el: Element): Node[] {
+  let nodes = noscriptContent.get(el);
+  if (!nodes) {
+    const raw = el.childNodes.map((c) => ('value' in c ? (c as DefaultTreeAdapterTypes.TextNode).value : '')).join('');
+    const frag = parseFragment(raw);
+    nodes = frag.childNodes as Node[];
+    for (const n of nodes) (n as { parentNode: unknown }).parentNode = el;
+    noscriptContent.set(el, nodes);
+  }
+  return nodes;
+}
+
+/**
+ * Every element in document order: template contents and what a <noscript> holds included (they
+ * are still markup we ship, and readers without JavaScript get the <noscript>'s).
+ */
 export function* elements(node: Node): Generator<Element> {
   const children = 'childNodes' in node ? node.childNodes : [];
   for (const child of children) {
     if (isElement(child)) {
       yield child;
       if (child.tagName === 'template' && 'content' in child) yield* elements((child as DefaultTreeAdapterTypes.Template).content);
+      if (child.tagName === 'noscript') for (const n of noscriptNodes(child)) if (isElement(n)) { yield n; yield* elements(n); }
       yield* elements(child);
+    }
+  }
+}
+
+/**
+ * The elements a browser running scripts has in the document on load: neither a <template>'s
+ * contents nor what a <noscript> holds (text until an on-demand part is opened). What the page
+ * budget of elements counts (tests/support/budgets.ts).
+ */
+export function* elementsOnLoad(node: Node): Generator<Element> {
+  const children = 'childNodes' in node ? node.childNodes : [];
+  for (const child of children) {
+    if (isElement(child)) {
+      yield child;
+      if (child.tagName !== 'noscript') yield* elementsOnLoad(child);
     }
   }
 }
@@ -43,6 +82,7 @@ export function hasAttr(el: Element, name: string): boolean {
 export function textOf(node: Node): string {
   if ('value' in node && node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;
   if (!('childNodes' in node)) return '';
+  if (isElement(node) && node.tagName === 'noscript') return noscriptNodes(node).map(textOf).join('');
   return node.childNodes.map(textOf).join('');
 }
 
