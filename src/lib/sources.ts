@@ -178,17 +178,6 @@ export function publisherNames(publishers: readonly string[]): string[] {
 }
 
 /**
- * The small, number-free mark a reader sees outside a card: a circled "i", drawn in the text's
- * colour (and the system's in forced colours). Hidden from screen readers: the link's name says
- * whose sources it opens.
- */
-const SOURCES_ICON =
-  '<svg class="cite-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">' +
-  '<circle cx="8" cy="8" r="6.6" fill="none" stroke="currentColor" stroke-width="1.5"/>' +
-  '<path d="M8 7.2v4.3" stroke="currentColor" stroke-width="1.7" stroke-linecap="round"/>' +
-  '<circle cx="8" cy="4.7" r="1.05" fill="currentColor"/></svg>';
-
-/**
  * The marker for text outside a card (a page's lead and "in brief", the home page): one small
  * mark per sentence, whatever the number of sources, so the sentence is not followed by a
  * bracketed list of outlets that wraps onto a line of its own. A number there would read as the
@@ -204,7 +193,7 @@ export function namedGroupMarker(items: readonly (FootnoteGroupItem & { publishe
   const label = t(sorted.length > 1 ? 'footnote.sources' : 'footnote.source', { names });
   return (
     `<sup class="cite cite-group cite-named" ${groupData(sorted, hrefOf)} data-pagefind-ignore>` +
-    `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" aria-label="${escapeAttr(label)}">${SOURCES_ICON}</a></sup>`
+    `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" aria-label="${escapeAttr(label)}"></a></sup>`
   );
 }
 

@@ -98,15 +98,20 @@ describe.runIf(chromiumAvailable())('a card’s utilities row', () => {
     });
   }
 
-  it('with JavaScript: a footnote, and an address, land on their source inside the closed list', async () => {
+  it('with JavaScript: a footnote opens its source in place from the closed list, and an address lands on it', async () => {
     const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await page.goto(`${server.url}${card.stack}/`);
     const marker = page.locator(`article[data-card="${card.id}"] .card-body a[href="#${card.id}-src-1"]`).first();
     await marker.scrollIntoViewIfNeeded();
+    const url = page.url();
     await marker.click();
-    const entry = page.locator(`li#${card.id}-src-1`);
-    await expect.poll(() => entry.isVisible(), POLL).toBe(true);
-    expect(await footer(page).locator('details.source-list').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // The note under the line carries the list's entry, though the list itself stays closed.
+    const note = page.locator(`article[data-card="${card.id}"] .card-body .footnote-note`);
+    await expect.poll(() => note.isVisible(), POLL).toBe(true);
+    const entryText = await page.locator(`li#${card.id}-src-1`).evaluate((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect((await note.textContent())!.replace(/\s+/g, ' ')).toContain(entryText.slice(0, 40));
+    expect(page.url()).toBe(url);
+    expect(await footer(page).locator('details.source-list').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
     await page.goto(`${server.url}${card.stack}/#${card.id}-src-1`);
     const again = page.locator(`li#${card.id}-src-1`);

@@ -117,11 +117,12 @@ describe('footnotes', () => {
     // Without JavaScript, a plain link to the first source's full record.
     expect(html).toContain('<a href="/sources/#source-bbg" target="_self"');
     expect(html).toContain('aria-label="Sources: Bloomberg News, Global Banking &amp; Finance Review"');
-    // What shows is an icon, hidden from screen readers: no outlet names, no brackets, no number.
+    // What shows is a mark drawn by CSS (a circled "i"): no outlet names, no brackets, no number,
+    // and no element of its own; the link's name says whose sources it opens.
     const visible = html.replace(/<[^>]+>/g, '');
     expect(visible).toBe('');
-    expect(html).toContain('<svg class="cite-icon"');
-    expect(html).toContain('aria-hidden="true"');
+    expect(html).toMatch(/aria-label="Sources: [^"]+"><\/a><\/sup>$/);
+    expect(html).not.toContain('<svg');
     // The note that opens in place reads each source's detail and links to its record.
     expect(html).toContain('data-hrefs="/sources/#source-bbg /sources/#source-bbg2 /sources/#source-gbf"');
     expect(html).toContain('data-details="[&quot;Bloomberg News (distributed by Tribune Content Agency), “Y”, 18 December 2025&quot;,');
