@@ -6,13 +6,13 @@
  * land on their entry; a #card anchor lands on its card although cards off screen are not laid
  * out. Without JavaScript the stand-in links are hidden, and each leads to where the content is.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { builds, ROOT } from '../support/builds';
+import { chromiumAvailable } from '../support/browser';
+import { browserOnRootBuild } from '../support/site-browser';
+import { ROOT } from '../support/builds';
 import { elementLimit } from '../support/budgets';
 
 const { model } = checkContent(readContentFiles(ROOT));
@@ -23,16 +23,7 @@ const last = cardsOfStack.at(-1)!;
 const POLL = { timeout: 5_000 };
 
 describe.runIf(chromiumAvailable())('a card’s utilities row', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveStatic(builds.root.outDir, { base: builds.root.base });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const site = browserOnRootBuild();
 
   const footer = (page: Page, id = card.id) => page.locator(`article[data-card="${id}"] > footer.card-footer`);
   const open = async (page: Page, id = card.id) => {
@@ -52,10 +43,10 @@ describe.runIf(chromiumAvailable())('a card’s utilities row', () => {
 
   for (const width of [390, 1280]) {
     it(`with JavaScript at ${width} px: one row, each part opens in place with its content`, async () => {
-      const page = await (await browser.newContext({ viewport: { width, height: 844 } })).newPage();
+      const page = await (await site.browser.newContext({ viewport: { width, height: 844 } })).newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(`${server.url}${card.stack}/`);
+      await page.goto(`${site.server.url}${card.stack}/`);
       // The page starts light: the browser's own count of elements, as Lighthouse's DOM size.
       const onLoad = await page.evaluate(() => document.getElementsByTagName('*').length);
       expect(onLoad).toBeLessThanOrEqual(elementLimit(`${card.stack}/`));
@@ -99,8 +90,8 @@ describe.runIf(chromiumAvailable())('a card’s utilities row', () => {
   }
 
   it('with JavaScript: a footnote opens its source in place from the closed list, and an address lands on it', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await page.goto(`${server.url}${card.stack}/`);
+    const page = await (await site.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(`${site.server.url}${card.stack}/`);
     const marker = page.locator(`article[data-card="${card.id}"] .card-body a[href="#${card.id}-src-1"]`).first();
     await marker.scrollIntoViewIfNeeded();
     const url = page.url();
@@ -113,7 +104,7 @@ describe.runIf(chromiumAvailable())('a card’s utilities row', () => {
     expect(page.url()).toBe(url);
     expect(await footer(page).locator('details.source-list').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
-    await page.goto(`${server.url}${card.stack}/#${card.id}-src-1`);
+    await page.goto(`${site.server.url}${card.stack}/#${card.id}-src-1`);
     const again = page.locator(`li#${card.id}-src-1`);
     await expect.poll(() => again.isVisible(), POLL).toBe(true);
     const box = (await again.boundingBox())!;
@@ -123,8 +114,8 @@ describe.runIf(chromiumAvailable())('a card’s utilities row', () => {
   });
 
   it('a #card anchor lands on its card, though cards off screen are not laid out', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await page.goto(`${server.url}${last.stack}/#${last.id}`);
+    const page = await (await site.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(`${site.server.url}${last.stack}/#${last.id}`);
     expect(await page.locator(`article[data-card="${last.id}"]`).evaluate((a) => getComputedStyle(a).contentVisibility)).toBe('auto');
     await expect
       .poll(() => page.locator(`h2#${last.id}`).evaluate((h) => Math.round(h.getBoundingClientRect().top)), POLL)
@@ -134,9 +125,9 @@ describe.runIf(chromiumAvailable())('a card’s utilities row', () => {
   });
 
   it('without JavaScript: each part opens in place with its content, and its link leads to where the content is', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}${card.stack}/`);
+    await page.goto(`${site.server.url}${card.stack}/`);
     const f = await open(page);
     for (const part of ['source-list', 'changes', 'share-embed']) {
       const details = f.locator(`details.${part}`);
@@ -147,7 +138,7 @@ describe.runIf(chromiumAvailable())('a card’s utilities row', () => {
       expect(await details.locator('.on-demand-link').isVisible(), part).toBe(false);
     }
     // A footnote jumps to its entry (the browser opens the closed list around it).
-    await page.goto(`${server.url}${card.stack}/`);
+    await page.goto(`${site.server.url}${card.stack}/`);
     const marker = page.locator(`article[data-card="${card.id}"] .card-body a[href="#${card.id}-src-1"]`).first();
     await marker.scrollIntoViewIfNeeded();
     await marker.click();

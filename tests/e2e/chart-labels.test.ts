@@ -14,14 +14,13 @@
  *
  * Also: a map stays a picture with JavaScript off and on, with its accessible name and table.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-integrity';
 import { readContentFiles } from '../../src/lib/content-loader';
 import { chartAssetFiles } from '../../src/lib/charts/assets';
-import { builds, ROOT } from '../support/builds';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { ROOT } from '../support/builds';
+import { chromiumAvailable } from '../support/browser';
+import { browserOnRootBuild } from '../support/site-browser';
 
 const { model } = checkContent(readContentFiles(ROOT));
 const WIDTH = 320;
@@ -76,26 +75,16 @@ const RECORD_TEXT = `
 `;
 
 describe.runIf(chromiumAvailable())('chart labels at 320 px', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveStatic(builds.root.outDir, { base: builds.root.base });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = browserOnRootBuild();
 
   for (const chart of model.charts) {
     it(`${chart.id}: no two texts of the static image overlap`, async () => {
-      const context = await browser.newContext({ viewport: { width: WIDTH, height: 900 } });
+      const context = await site.browser.newContext({ viewport: { width: WIDTH, height: 900 } });
       const page = await context.newPage();
       try {
         for (const mode of ['light', 'dark'] as const) {
           const file = mode === 'light' ? chartAssetFiles(chart.id).narrowLight : chartAssetFiles(chart.id).narrowDark;
-          await page.goto(`${server.url}${file}`);
+          await page.goto(`${site.server.url}${file}`);
           const boxes: Box[] = await page.$$eval('text:not([aria-hidden])', (els) =>
             els.map((el) => {
               const t = el as SVGTextElement;
@@ -121,11 +110,11 @@ describe.runIf(chromiumAvailable())('chart labels at 320 px', () => {
     // 320 px: a phone (the narrow layout). 600 px: a newsroom's column, and about the canvas's
     // width in the site's own 40rem column, in the wide layout drawn smaller than its design.
     it.each([WIDTH, 600])(`${chart.id}: no two labels Chart.js draws on the canvas overlap at %i px`, async (width) => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const context = await site.browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       await page.addInitScript(RECORD_TEXT);
       try {
-        await page.goto(`${server.url}embed/chart/${chart.id}/`);
+        await page.goto(`${site.server.url}embed/chart/${chart.id}/`);
         await page.locator('ex-chart .chart-box').scrollIntoViewIfNeeded();
         await page.locator('ex-chart.is-live canvas').waitFor({ timeout: 10_000 });
         await expect
@@ -141,10 +130,10 @@ describe.runIf(chromiumAvailable())('chart labels at 320 px', () => {
 
   const map = model.charts.find((c) => c.kind === 'map');
   it.runIf(map)('the map shows without JavaScript, with its accessible name and its table', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: WIDTH, height: 900 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: WIDTH, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}embed/chart/${map!.id}/`);
+      await page.goto(`${site.server.url}embed/chart/${map!.id}/`);
       const fig = page.getByRole('figure', { name: map!.title });
       await expect(fig.count()).resolves.toBe(1);
       const img = fig.getByRole('img');

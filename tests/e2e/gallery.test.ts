@@ -3,31 +3,20 @@
  * request for an embed page) until a reader opens one; the section filter works without
  * JavaScript.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { builds } from '../support/builds';
-import { chromiumAvailable, launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../support/browser';
+import { browserOnRootBuild } from '../support/site-browser';
 
 describe.runIf(chromiumAvailable())('embed gallery', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await serveStatic(builds.root.outDir, { base: builds.root.base });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = browserOnRootBuild();
 
   it('loads no iframe before a reader asks; opening the previews loads them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const embedRequests: string[] = [];
     page.on('request', (r) => /\/embed\/.+\/$/.test(new URL(r.url()).pathname) && embedRequests.push(r.url()));
     try {
-      await page.goto(`${server.url}embed/`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.server.url}embed/`, { waitUntil: 'networkidle' });
       await page.mouse.wheel(0, 20_000);
       await page.waitForLoadState('networkidle');
       expect(await page.locator('iframe').count()).toBe(0);
@@ -47,10 +36,10 @@ describe.runIf(chromiumAvailable())('embed gallery', () => {
   });
 
   it('filters by section without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}embed/`);
+      await page.goto(`${site.server.url}embed/`);
       const sections = page.locator('.gallery > section');
       const count = await sections.count();
       expect(count).toBeGreaterThan(2);
