@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { decodeContent, hiddenCharactersInData } from '../lib/content-text';
+import { fieldPath } from '../lib/field-path';
 import { brandSchema, type BrandFile } from '../schemas/brand-file';
 import { brandPalette, checkContrast, type BrandPalette } from '../lib/brand-palette';
 
@@ -49,7 +50,7 @@ export function loadBrand(file: string = process.env.BRAND_FILE || DEFAULT_BRAND
     throw new BrandError(`${shown}: not valid YAML: ${(e as Error).message}`);
   }
   const hidden = hiddenCharactersInData(raw);
-  if (hidden.length) throw new BrandError(`The brand file has ${hidden.length} problem(s):\n  ${hidden.map((h) => `${shown}: ${h.path.join('.')}: ${h.message}`).join('\n  ')}`);
+  if (hidden.length) throw new BrandError(`The brand file has ${hidden.length} problem(s):\n  ${hidden.map((h) => `${shown}: ${fieldPath(h.path)}: ${h.message}`).join('\n  ')}`);
   const parsed = brandSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${shown}: ${i.path.join('.') || '(file)'}: ${i.message}`);

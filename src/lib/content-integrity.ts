@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { checkCharts } from './charts/check';
 import { hiddenCharacters, hiddenCharactersInData } from './content-text';
+import { fieldPath } from './field-path';
 import { checkCardBody, componentsIn, parsedBody, type BodyPoint } from './card-body';
 import { checkSourceTiers, checkStatementTiers } from './source-tiers';
 import { checkCardUpdates } from './card-updates';
@@ -95,14 +96,6 @@ export const DATA_FILES = {
 } as const;
 
 const CARD_FILE = /^content\/explainers\/([^/]+)\/([^/]+)\.mdx$/;
-
-/** 'a.b[2].c' style path for a zod issue. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
-    '',
-  );
-}
 
 function parseYamlFile(file: string, text: string, problems: Problem[]): unknown {
   let raw: unknown;

@@ -49,6 +49,14 @@ async function inView(note: Locator): Promise<boolean> {
   return box.y >= 0 && box.y + box.height <= VIEWPORT.height;
 }
 
+/** The reader has not moved since `before`: same URL, same place on the page, and the note is in view. */
+async function expectStayed(page: Page, before: { y: number; url: string }, note: Locator): Promise<void> {
+  const after = await where(page);
+  expect(after.url).toBe(before.url);
+  expect(Math.abs(after.y - before.y)).toBeLessThanOrEqual(2);
+  expect(await inView(note)).toBe(true);
+}
+
 const isFocused = (el: Locator) => el.evaluate((e) => document.activeElement === e);
 
 describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)', () => {
@@ -106,10 +114,7 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
     const note = page.locator('.footnote-note');
     await note.waitFor();
     // The reader has not moved: same URL, same place on the page.
-    const after = await where(page);
-    expect(after.url).toBe(before.url);
-    expect(Math.abs(after.y - before.y)).toBeLessThanOrEqual(2);
-    expect(await inView(note)).toBe(true);
+    await expectStayed(page, before, note);
     // It lists each source with its title and date, linked to its full record.
     const details = JSON.parse((await marker.locator('xpath=..').getAttribute('data-details'))!) as string[];
     const items = note.locator('.footnote-note-item');
@@ -144,10 +149,7 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
     // Its source links to the source's record; the tooltip does not show on top of the note.
     expect(await note.locator('a').first().getAttribute('href')).toBe(`${new URL(server.url).origin}${await value.getAttribute('href')}`);
     expect(await page.locator('.value-note:visible').count()).toBe(0);
-    const after = await where(page);
-    expect(after.url).toBe(before.url);
-    expect(Math.abs(after.y - before.y)).toBeLessThanOrEqual(2);
-    expect(await inView(note)).toBe(true);
+    await expectStayed(page, before, note);
     await note.locator('.footnote-close').tap();
     expect(await note.count()).toBe(0);
     expect(await isFocused(value)).toBe(true);
@@ -164,10 +166,7 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
     await marker.tap();
     const note = page.locator('.footnote-note');
     await note.waitFor();
-    const after = await where(page);
-    expect(after.url).toBe(before.url);
-    expect(Math.abs(after.y - before.y)).toBeLessThanOrEqual(2);
-    expect(await inView(note)).toBe(true);
+    await expectStayed(page, before, note);
     const entry = page.locator(`[id="${href.slice(1)}"]`);
     expect(squash(await note.locator('.footnote-note-item').first().textContent())).toBe(squash(await entry.textContent()));
     await marker.tap();

@@ -13,6 +13,15 @@ import { serveStatic, type StaticServer } from '../support/static-server';
 import { builds } from '../support/builds';
 import { axeViolations, COLOUR_RULES, formatAxe } from '../support/page-checks';
 
+/** A new page that collects console errors and page errors, which a search must not cause. */
+async function watchedPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, errors };
+}
+
 /** The listed cards in order, the page links, and the count line, once the results are in. */
 async function listed(page: Page) {
   await page.locator('.search-results a[href*="#"]').first().waitFor({ timeout: 15_000 });
@@ -49,10 +58,7 @@ describe.runIf(chromiumAvailable())('search', () => {
   for (const [name, { base, outDir }] of Object.entries(builds)) {
     it(`finds Belgium and opens the frozen-assets card (${name})`, async () => {
       const server: StaticServer = await serveStatic(outDir, { base });
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(String(e)));
+      const { page, errors } = await watchedPage(browser);
       try {
         // Start from the header search box on the home page, as a reader would.
         await page.goto(server.url);
@@ -102,10 +108,7 @@ describe.runIf(chromiumAvailable())('search', () => {
     });
     it(`lists the Article 5 cards first, and counts what it lists (${name})`, async () => {
       const server: StaticServer = await serveStatic(outDir, { base });
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(String(e)));
+      const { page, errors } = await watchedPage(browser);
       try {
         await page.goto(`${server.url}search/?q=${encodeURIComponent('Article 5')}`);
         const a5 = await listed(page);

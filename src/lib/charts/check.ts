@@ -6,6 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { hiddenCharactersInData } from '../content-text';
+import { fieldPath } from '../field-path';
 import { chartSchema, type Chart, type ChartRecord, type ChartRow } from '../../schemas/chart';
 import type { Figure } from '../../schemas/figures';
 
@@ -16,10 +17,6 @@ export interface ChartProblem {
 }
 
 export const CHART_FILE = /^content\/data\/charts\/([^/]+)\.ya?ml$/;
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
-}
 
 /** The value at a zod issue's path in the parsed YAML. */
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
