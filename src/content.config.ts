@@ -7,7 +7,7 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
-import { cardSchema } from './schemas';
+import { cardSchema } from './lib/content/schemas';
 import { contentLoader } from './data/model';
 
 const cardsFromModel: Loader = {

@@ -1,11 +1,11 @@
 /**
  * `npm run check:content`: checks everything under content/ (the same check the build runs
- * first, src/lib/content-integrity.ts) and prints every problem at once, one line each, without
+ * first, src/lib/content/check.ts) and prints every problem at once, one line each, without
  * building anything. Exit code 0 when the content is sound, 1 when it is not. For editors: a
  * second or so, where a build takes a minute.
  */
 import { fileURLToPath } from 'node:url';
-import { ContentLoader, refusalReport } from '../lib/content-loader.ts';
+import { ContentLoader, refusalReport } from '../lib/content/loader.ts';
 
 const root = process.argv[2] ?? fileURLToPath(new URL('../../', import.meta.url));
 const started = performance.now();

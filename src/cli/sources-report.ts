@@ -1,5 +1,5 @@
 /**
- * `npm run sources:report`: the provenance report (src/lib/provenance.ts). For every card and
+ * `npm run sources:report`: the provenance report (src/lib/content/provenance.ts). For every card and
  * page, the claims, the sources each rests on by effective tier, and the weak spots: claims that
  * rest only on relays, or on one source. Totals at the end, by effective tier and by publisher
  * tier alone, so the difference carriers make is visible.
@@ -11,8 +11,8 @@
  * when an editor needs it) and exits 0; it exits 1 only when content cannot be read at all.
  * Runs on Node's own TypeScript support, like check:content.
  */
-import { ContentLoader } from '../lib/content-loader.ts';
-import { provenanceReport } from '../lib/provenance.ts';
+import { ContentLoader } from '../lib/content/loader.ts';
+import { provenanceReport } from '../lib/content/provenance.ts';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a !== '--weak');

@@ -10,9 +10,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { decodeContent, hiddenCharactersInData } from '../lib/content-text';
-import { fieldPath } from '../lib/field-path';
-import { brandSchema, type BrandFile } from '../schemas/brand-file';
+import { decodeContent, hiddenCharactersInData } from '../lib/content/text';
+import { fieldPath } from '../lib/content/field-path';
+import { brandSchema, type BrandFile } from './brand-schema';
 import { brandPalette, checkContrast, type BrandPalette } from '../lib/brand-palette';
 
 export const DEFAULT_BRAND_FILE = 'src/config/brand.yaml';

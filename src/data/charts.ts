@@ -3,8 +3,8 @@
  * checked by the same content check as everything else, so a page can never show a chart the
  * check would refuse. Every lookup throws when the chart is missing.
  */
-import type { Chart } from '../schemas/chart';
-import type { Source } from '../schemas/sources';
+import type { Chart } from '../lib/content/schemas/chart';
+import type { Source } from '../lib/content/schemas/sources';
 import type { ChartHome } from '../lib/charts/homes';
 import { contentIndex, MissingRecordError } from './model';
 

@@ -4,7 +4,7 @@
  * is the day its file last changed, corrections and source updates included; it is not shown.
  */
 import { latestDevelopment } from '../lib/updates';
-import { idlessComponentsIn } from '../lib/mdx-scanner';
+import { idlessComponentsIn } from '../lib/content/mdx-scanner';
 import { timelineEvents } from './store';
 
 interface CardLike {

@@ -1,5 +1,5 @@
 /**
- * The build's one content loader (src/lib/content-loader.ts), shared by everything in this
+ * The build's one content loader (src/lib/content/loader.ts), shared by everything in this
  * process: the content-check integration creates it when the config is set up (and refuses
  * to build on any problem), then the card collection, the pages and the image integrations
  * take their records from it. Integrations and pages are loaded as separate module instances
@@ -10,9 +10,9 @@
  * the build test uses it to show that a build reads each file once.
  */
 import { appendFileSync } from 'node:fs';
-import { ContentLoader, diskReader, type ContentReader } from '../lib/content-loader';
-import { indexContent, type ContentIndex } from '../lib/content-index';
-import type { ContentModel } from '../lib/content-integrity';
+import { ContentLoader, diskReader, type ContentReader } from '../lib/content/loader';
+import { indexContent, type ContentIndex } from '../lib/content/lookups';
+import type { ContentModel } from '../lib/content/check';
 
 export class MissingRecordError extends Error {
   override name = 'MissingRecordError';

@@ -8,7 +8,7 @@ import type { Thing } from 'schema-dts';
 import { getBrand } from '../config/brand-loader';
 import { cardSourceIds } from './store';
 import { stackDevelopedOn } from './developments';
-import { chartIdsIn } from '../lib/mdx-scanner';
+import { chartIdsIn } from '../lib/content/mdx-scanner';
 import { contentIndex } from './model';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
 import { chartSources } from '../lib/sources';
@@ -27,9 +27,9 @@ import {
 } from '../lib/structured-data';
 import { absoluteUrl, cardPath, stackPath } from '../lib/urls';
 import { t } from '../lib/strings';
-import type { Chart } from '../schemas/chart';
-import type { Stack } from '../schemas/stacks';
-import type { Source } from '../schemas/sources';
+import type { Chart } from '../lib/content/schemas/chart';
+import type { Stack } from '../lib/content/schemas/stacks';
+import type { Source } from '../lib/content/schemas/sources';
 
 const abs = (path: string, site: string) => new URL(path, site).href;
 

@@ -5,7 +5,7 @@
  * of defence. Card entries come from the `cards` collection, which render() needs.
  */
 import { getEntry } from 'astro:content';
-import type { Comparison, Home, Layers, Source } from '../schemas';
+import type { Comparison, Home, Layers, Source } from '../lib/content/schemas';
 import { contentIndex, MissingRecordError } from './model';
 
 export { MissingRecordError };

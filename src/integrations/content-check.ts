@@ -18,7 +18,7 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentLoader } from '../data/model';
-import { contentPath, refusalReport } from '../lib/content-loader';
+import { contentPath, refusalReport } from '../lib/content/loader';
 
 export default function contentCheck(): AstroIntegration {
   let root = '';

@@ -4,7 +4,7 @@
  * feed and manifest need. Reading the brand file is src/config/brand-loader.ts's job.
  */
 import { palette as housePalette, type Mode } from './palette';
-import { BRAND_COLOUR_KEYS, type BrandColourKey, type BrandFile } from '../schemas/brand-file';
+import { BRAND_COLOUR_KEYS, type BrandColourKey, type BrandFile } from '../config/brand-schema';
 
 /** The font stacks in src/styles/tokens.css (a unit test keeps them equal). */
 export const HOUSE_FONTS = {

@@ -11,7 +11,7 @@
  * Imports carry their `.ts` extension: the command runs on Node's own TypeScript support.
  */
 import { isMap, isScalar, isSeq, parse, parseDocument, stringify, type Node } from 'yaml';
-import { isReservedId, KEBAB_CASE } from './ids.ts';
+import { isReservedId, KEBAB_CASE } from './content/ids.ts';
 
 /** What marks the scaffold's placeholders, in the card's front matter and body. */
 export const DRAFT_MARK = '[DRAFT]';

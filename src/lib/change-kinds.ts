@@ -5,7 +5,7 @@
  * developments). Source updates change the evidence, not the claim: they stay in the card's
  * change log and the housekeeping list on the updates page, not among the news.
  */
-import { NOTICE_KINDS, type Change, type ChangeKind } from '../schemas/cards';
+import { NOTICE_KINDS, type Change, type ChangeKind } from './content/schemas/cards';
 import { t, type StringKey } from './strings';
 
 /** A correction or a clarification: shown at the top of the card. */

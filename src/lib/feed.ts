@@ -8,8 +8,8 @@ import { collectUpdates, type CardChanges } from './updates';
 import { cardPath } from './urls';
 import { t } from './strings';
 import { isNews, kindLabel } from './change-kinds';
-import type { Source } from '../schemas/sources';
-import { viaWords } from './source-tiers';
+import type { Source } from './content/schemas/sources';
+import { viaWords } from './content/source-tiers';
 
 export interface FeedItem {
   title: string;

@@ -7,7 +7,7 @@
  * - dates in prose: 18 грудня 2025 року;
  * - the noun after a number in the form Intl.PluralRules('uk') picks: 1 країна, 3 країни, 5 країн.
  */
-import type { Figure } from '../schemas/figures';
+import type { Figure } from './content/schemas/figures';
 
 const LOCALE = 'uk';
 const NBSP = '\u00A0';

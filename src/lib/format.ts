@@ -3,7 +3,7 @@
  * machine. Style follows docs/writing.md: numerals with units, "about" when the source says so,
  * "18 December 2025" for dates.
  */
-import type { Figure } from '../schemas/figures';
+import type { Figure } from './content/schemas/figures';
 
 const LOCALE = 'en-GB';
 

@@ -13,10 +13,10 @@
  * (src/scripts/footnotes.ts).
  * Pure: no file or collection access, so the rules are unit-tested on their own.
  */
-import { chartIdsIn, componentUses, idlessComponentsIn } from './mdx-scanner';
+import { chartIdsIn, componentUses, idlessComponentsIn } from './content/mdx-scanner';
 import { formatDate } from './format';
-import { viaWords } from './source-tiers';
-import type { Source } from '../schemas/sources';
+import { viaWords } from './content/source-tiers';
+import type { Source } from './content/schemas/sources';
 import { t } from './strings';
 
 // ---------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import type {
   WebPage,
   WebSite,
 } from 'schema-dts';
-import type { Source } from '../schemas/sources';
+import type { Source } from './content/schemas/sources';
 
 export interface Org {
   name: string;

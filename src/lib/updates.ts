@@ -3,7 +3,7 @@
  * feeds the Updates page, the home page's "updates since" link and the RSS feed (src/lib/feed.ts).
  * Also what "Updated" means wherever a reader sees it: the day the story last moved.
  */
-import type { Change } from '../schemas';
+import type { Change } from './content/schemas';
 
 export interface CardChanges {
   stack: string;

@@ -2,7 +2,7 @@
  * The Article 5 comparison's verdicts: how the proposed guarantee compares with Article 5 on
  * each point (content/data/article5.yaml), counted for the summary line above the table.
  */
-import { VERDICTS, type Verdict } from '../schemas/pages';
+import { VERDICTS, type Verdict } from './content/schemas/pages';
 import { t } from './strings';
 
 /** How many points carry each verdict, in the fixed order same, weaker, stronger, unclear. */

@@ -8,7 +8,7 @@
  * through the CSSOM, which a strict CSP allows (it forbids only style="" in markup).
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale } from 'chart.js';
-import type { Chart as ChartRecord } from '../schemas/chart';
+import type { Chart as ChartRecord } from '../lib/content/schemas/chart';
 import { chartConfig, chartMarks, NARROW_MEDIA, tooltipLines, type ConfigOptions } from '../lib/charts/config';
 import type { Mode } from '../lib/palette';
 

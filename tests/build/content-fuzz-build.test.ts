@@ -17,7 +17,7 @@ import { copyProject } from '../support/project-copy';
 import { attr, elements, parseHtml, textOf } from '../support/html';
 import { listFiles } from '../support/dist';
 import { fuzzCases, MARK, PLANTED_SECRET, PLANTED_SECRET_NAME, type FuzzCase } from '../support/content-fuzz';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { readContentFiles } from '../../src/lib/content/loader';
 
 const base = readContentFiles(ROOT);
 const byName = new Map(fuzzCases().map((c) => [c.name, c]));

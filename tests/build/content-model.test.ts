@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { builds, contentReadLog, ROOT } from '../support/builds';
-import { diskReader, readContentFiles } from '../../src/lib/content-loader';
+import { diskReader, readContentFiles } from '../../src/lib/content/loader';
 
 const contentFiles = Object.keys(readContentFiles(ROOT, diskReader)).sort();
 

@@ -8,16 +8,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
-import { updateBlocks } from '../../src/lib/card-updates';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
+import { updateBlocks } from '../../src/lib/content/card-updates';
 import { cardNotices } from '../../src/lib/change-kinds';
 import { formatDate } from '../../src/lib/format';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, idsIn, readText } from '../support/dist';
 import { attr, elements, parseHtml, textOf, type Element } from '../support/html';
 import { loadBrand } from '../../src/config/brand-loader';
-import { tierWords } from '../../src/lib/source-tiers';
+import { tierWords } from '../../src/lib/content/source-tiers';
 
 const { model } = checkContent(readContentFiles(ROOT));
 const { outDir } = builds.root;

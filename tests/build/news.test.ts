@@ -6,8 +6,8 @@
  * an audit log, and no development told twice on one day.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { nearDuplicates } from '../../src/lib/updates';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, readText } from '../support/dist';

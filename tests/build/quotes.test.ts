@@ -4,9 +4,9 @@
  * nothing of the kind for a quote spoken in English or in a language no source gives.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
-import { componentUses } from '../../src/lib/mdx-scanner';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
+import { componentUses } from '../../src/lib/content/mdx-scanner';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, readText } from '../support/dist';
 import { elements, parseHtml, textOf } from '../support/html';

@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { t } from '../../src/lib/strings';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, listFiles } from '../support/dist';

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, listHtml, readText, referencedUrls } from '../support/dist';
 import { ancestors, attr, elements, parseHtml, textOf } from '../support/html';
-import { carrierWords, demotedByCarrier } from '../../src/lib/source-tiers';
+import { carrierWords, demotedByCarrier } from '../../src/lib/content/source-tiers';
 import { publisherNames } from '../../src/lib/sources';
 
 const { model } = checkContent(readContentFiles(ROOT));

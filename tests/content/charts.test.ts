@@ -3,9 +3,9 @@
  * every static image stays within budget (the build test measures the bytes).
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
-import { componentUses } from '../../src/lib/mdx-scanner';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
+import { componentUses } from '../../src/lib/content/mdx-scanner';
 import { checkChartText } from '../../src/lib/images/chart-render';
 import { contextRows, drawnRows } from '../../src/lib/charts/text';
 import { partToWholeProblems } from '../../src/lib/charts/check';

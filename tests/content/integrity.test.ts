@@ -4,8 +4,8 @@
  * that can be checked mechanically (docs/writing.md), and no draft left from `npm run new:card`.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent, formatProblem } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { DRAFT_MARK } from '../../src/lib/card-scaffold';
 import { ROOT } from '../support/builds';
 

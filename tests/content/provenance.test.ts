@@ -3,10 +3,10 @@
  * between the MDX tree and the claims, and the totals add up both ways.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
-import { componentUses } from '../../src/lib/mdx-scanner';
-import { collectClaims, provenanceReport } from '../../src/lib/provenance';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
+import { componentUses } from '../../src/lib/content/mdx-scanner';
+import { collectClaims, provenanceReport } from '../../src/lib/content/provenance';
 import { ROOT } from '../support/builds';
 
 const { model } = checkContent(readContentFiles(ROOT));

@@ -3,10 +3,10 @@
  * consistency fixes, each stated where a test can state it.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
-import { claimsOf, effectiveTier, WEAK_TIERS } from '../../src/lib/source-tiers';
-import { updateBlocks } from '../../src/lib/card-updates';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
+import { claimsOf, effectiveTier, WEAK_TIERS } from '../../src/lib/content/source-tiers';
+import { updateBlocks } from '../../src/lib/content/card-updates';
 import { ROOT } from '../support/builds';
 
 const { model } = checkContent(readContentFiles(ROOT));

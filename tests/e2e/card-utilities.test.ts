@@ -8,8 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { chromiumAvailable } from '../support/browser';
 import { browserOnRootBuild } from '../support/site-browser';
 import { ROOT } from '../support/builds';

@@ -15,8 +15,8 @@
  * Also: a map stays a picture with JavaScript off and on, with its accessible name and table.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { chartAssetFiles } from '../../src/lib/charts/assets';
 import { ROOT } from '../support/builds';
 import { chromiumAvailable } from '../support/browser';

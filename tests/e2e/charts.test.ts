@@ -10,9 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
-import { componentUses } from '../../src/lib/mdx-scanner';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
+import { componentUses } from '../../src/lib/content/mdx-scanner';
 import { chartMarks, tooltipLines } from '../../src/lib/charts/config';
 import { builds, ROOT } from '../support/builds';
 import { chromiumAvailable, launchChromium } from '../support/browser';

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { builds, ROOT } from '../support/builds.ts';
 import { chromiumAvailable, launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';

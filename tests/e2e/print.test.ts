@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
-import { componentUses } from '../../src/lib/mdx-scanner';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
+import { componentUses } from '../../src/lib/content/mdx-scanner';
 import { chromiumAvailable, launchChromium } from '../support/browser';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import { builds, ROOT } from '../support/builds';

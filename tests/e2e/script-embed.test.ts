@@ -20,8 +20,8 @@ import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt } from '../support/dist';
 import { axeViolations, formatAxe, horizontalOverflow } from '../support/page-checks';
 import { headersFileFor, serveStatic, type StaticServer } from '../support/static-server';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { ELEMENT_NAME } from '../../src/lib/embed/element';
 
 const { outDir } = builds.root;

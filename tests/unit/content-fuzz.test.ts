@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ContentLoader, readContentFiles, type ContentReader } from '../../src/lib/content-loader';
-import { formatProblem } from '../../src/lib/content-integrity';
+import { ContentLoader, readContentFiles, type ContentReader } from '../../src/lib/content/loader';
+import { formatProblem } from '../../src/lib/content/check';
 import { fuzzCases, type FuzzCase } from '../support/content-fuzz';
 import { ROOT } from '../support/builds';
 

@@ -1,14 +1,14 @@
 /**
  * Checks chart files (content/data/charts/<id>.yaml) and reports each problem as file + field +
  * what is wrong, in the same shape as the rest of the content check. Pure: file texts in,
- * charts and problems out. Called from checkContent (src/lib/content-integrity.ts) at build
+ * charts and problems out. Called from checkContent (src/lib/content/check.ts) at build
  * start, and by the chart loader used by pages.
  */
 import { parse as parseYaml } from 'yaml';
-import { hiddenCharactersInData } from '../content-text';
-import { fieldPath } from '../field-path';
-import { chartSchema, type Chart, type ChartRecord, type ChartRow } from '../../schemas/chart';
-import type { Figure } from '../../schemas/figures';
+import { hiddenCharactersInData } from '../content/text';
+import { fieldPath } from '../content/field-path';
+import { chartSchema, type Chart, type ChartRecord, type ChartRow } from '../content/schemas/chart';
+import type { Figure } from '../content/schemas/figures';
 
 export interface ChartProblem {
   file: string;

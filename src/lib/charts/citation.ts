@@ -4,8 +4,8 @@
  * chart's `updated` date, a content date, never the build clock: two builds of the same
  * content print the same words.
  */
-import type { Chart } from '../../schemas/chart';
-import type { Source } from '../../schemas/sources';
+import type { Chart } from '../content/schemas/chart';
+import type { Source } from '../content/schemas/sources';
 import { chartSources } from '../sources';
 import { t } from '../strings';
 import { dateText } from './text';

@@ -18,7 +18,7 @@
  * Two layouts (wide, narrow) share everything but sizes.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { Chart, ChartRow } from '../../schemas/chart';
+import type { Chart, ChartRow } from '../content/schemas/chart';
 import { palette, type Mode } from '../palette';
 import { t } from '../strings';
 import { groupLegendPlugin, partLabelsPlugin, tooltipPlugin, valueLabelsPlugin, type LegendItem, type PartLabel } from './plugins';

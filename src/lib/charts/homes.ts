@@ -3,7 +3,7 @@
  * reading order. Its permalink and citation point there wherever the chart is shown (article,
  * embed, gallery). Pure, so the site and the tests use one rule.
  */
-import { componentUses } from '../mdx-scanner';
+import { componentUses } from '../content/mdx-scanner';
 
 export interface ChartHome {
   stack: string;

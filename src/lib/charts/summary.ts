@@ -3,7 +3,7 @@
  * the takeaway, then every drawn value with its date, then what the table lists but the chart
  * does not draw, so a screen-reader user loses nothing by not seeing the bars.
  */
-import type { Chart } from '../../schemas/chart';
+import type { Chart } from '../content/schemas/chart';
 import { t } from '../strings';
 import { contextRows, dateText, drawnRows, rowAxisLabel, rowValueText } from './text';
 

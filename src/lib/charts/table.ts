@@ -5,8 +5,8 @@
  * though they say it differently: the table in words a reader scans on a phone ("about €210bn,
  * as of 19 December 2025"), the CSV in columns a spreadsheet can sum (210, eur-bn, 2025-12-19).
  */
-import type { Chart, ChartRow } from '../../schemas/chart';
-import type { Source } from '../../schemas/sources';
+import type { Chart, ChartRow } from '../content/schemas/chart';
+import type { Source } from '../content/schemas/sources';
 import { shortPublisher } from '../sources';
 import { t } from '../strings';
 import { confidenceText, dateText, rowValueText, unitName } from './text';

@@ -2,7 +2,7 @@
  * Text for charts: the value printed beside a bar, axis ticks, category labels. Every builder
  * (image, canvas, table, CSV, alt text) takes its words from here, so they cannot disagree.
  */
-import type { Chart, ChartRow } from '../../schemas/chart';
+import type { Chart, ChartRow } from '../content/schemas/chart';
 import { formatAmount, formatDate, formatFigure, formatNumber, hedged } from '../format';
 import { t } from '../strings';
 

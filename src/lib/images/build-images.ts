@@ -5,8 +5,8 @@
  * writes the files).
  */
 import { createHash } from 'node:crypto';
-import type { Chart } from '../../schemas/chart';
-import type { Source } from '../../schemas/sources';
+import type { Chart } from '../content/schemas/chart';
+import type { Source } from '../content/schemas/sources';
 import { chartSources } from '../sources';
 import { cached, cachedAsync } from './cache';
 import { chartImages, type ChartImages, type DrawingBrand } from './chart-render';

@@ -16,8 +16,8 @@
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { BarController, BarElement, CategoryScale, Chart as ChartJS, LinearScale, type Plugin } from 'chart.js';
-import type { Chart } from '../../schemas/chart';
-import type { Source } from '../../schemas/sources';
+import type { Chart } from '../content/schemas/chart';
+import type { Source } from '../content/schemas/sources';
 import type { Brand } from '../../config/brand-loader';
 import { palette, type Mode } from '../palette';
 import { t } from '../strings';

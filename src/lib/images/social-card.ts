@@ -7,8 +7,8 @@
  * The text layout (fitText) is in src/lib/social.ts.
  */
 import { createCanvas, Image, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { Chart } from '../../schemas/chart';
-import type { Source } from '../../schemas/sources';
+import type { Chart } from '../content/schemas/chart';
+import type { Source } from '../content/schemas/sources';
 import { fitText, SOCIAL_HEIGHT, SOCIAL_WIDTH, type Measure, type SocialTarget } from '../social';
 import { chartSize } from '../charts/config';
 import { chartSources } from '../sources';

@@ -8,7 +8,7 @@
  * The bytes do not depend on the number of lanes or on the order the drawings finish.
  */
 import type { Canvas } from '@napi-rs/canvas';
-import type { Source } from '../../schemas/sources';
+import type { Source } from '../content/schemas/sources';
 import { SOCIAL_HEIGHT, SOCIAL_WIDTH } from '../social';
 import type { DrawingBrand } from './chart-render';
 import { createCardCanvas, paintSocialCard, type SocialCardSpec } from './social-card';

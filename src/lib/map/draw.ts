@@ -8,7 +8,7 @@
  */
 import { geoBounds, geoCentroid, geoConicConformal, geoContains, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
-import type { Chart, ChartRow } from '../../schemas/chart';
+import type { Chart, ChartRow } from '../content/schemas/chart';
 import type { ChartColours } from '../charts/config';
 import { dateText, shortRange, wrapToWidth } from '../charts/text';
 import { formatAmount, hedged } from '../format';

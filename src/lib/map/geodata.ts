@@ -10,7 +10,7 @@ import { geoArea } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import type { ChartMap } from '../../schemas/chart';
+import type { ChartMap } from '../content/schemas/chart';
 import type { MapGeodata } from './draw';
 
 const require = createRequire(import.meta.url);

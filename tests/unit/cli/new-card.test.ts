@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkContent, formatProblem } from '../../../src/lib/content-integrity';
-import { readContentFiles } from '../../../src/lib/content-loader';
+import { checkContent, formatProblem } from '../../../src/lib/content/check';
+import { readContentFiles } from '../../../src/lib/content/loader';
 import { ROOT } from '../../support/builds';
 
 const CLI = join(ROOT, 'src/cli/new-card.ts');

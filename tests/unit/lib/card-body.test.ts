@@ -1,6 +1,6 @@
 /** A card body is content, not code: what the parser-based check refuses and what it lets through. */
 import { describe, expect, it } from 'vitest';
-import { checkCardBody, componentsIn, parseCardBody, unsafeUrl } from '../../../src/lib/card-body';
+import { checkCardBody, componentsIn, parseCardBody, unsafeUrl } from '../../../src/lib/content/card-body';
 
 function problems(body: string) {
   const parsed = parseCardBody(body);

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkContent, formatProblem, splitFrontMatter } from '../../../src/lib/content-integrity';
-import { readContentFiles } from '../../../src/lib/content-loader';
+import { checkContent, formatProblem, splitFrontMatter } from '../../../src/lib/content/check';
+import { readContentFiles } from '../../../src/lib/content/loader';
 import { appendCard, DRAFT_MARK, scaffoldCard, type CardScaffold, type CardScaffoldInput } from '../../../src/lib/card-scaffold';
 import { ROOT } from '../../support/builds';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCardUpdates, updateBlocks } from '../../../src/lib/card-updates';
+import { checkCardUpdates, updateBlocks } from '../../../src/lib/content/card-updates';
 
 const card = (body: string, updated = '2026-02-13', changes = ['2026-01-25']) => ({
   id: 'b',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardNotices, isNews, isNotice, kindLabel, splitForUpdatesPage, splitNews } from '../../../src/lib/change-kinds';
-import { changeSchema, CHANGE_KINDS } from '../../../src/schemas/cards';
-import type { Change } from '../../../src/schemas';
+import { changeSchema, CHANGE_KINDS } from '../../../src/lib/content/schemas/cards';
+import type { Change } from '../../../src/lib/content/schemas';
 
 const change = (date: string, kind: Change['kind'], text = `${kind} ${date}`): Change => ({ date, kind, text, sources: [] });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../../src/lib/content-integrity';
-import { indexContent } from '../../../src/lib/content-index';
+import { checkContent } from '../../../src/lib/content/check';
+import { indexContent } from '../../../src/lib/content/lookups';
 import { fixtureFiles } from '../../support/fixtures';
 
 const CARD = 'content/explainers/guarantees/first-card.mdx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem, splitFrontMatter } from '../../../src/lib/content-integrity';
-import { componentUses } from '../../../src/lib/mdx-scanner';
+import { checkContent, formatProblem, splitFrontMatter } from '../../../src/lib/content/check';
+import { componentUses } from '../../../src/lib/content/mdx-scanner';
 import { fixtureFiles } from '../../support/fixtures';
 
 const CARD = 'content/explainers/guarantees/first-card.mdx';

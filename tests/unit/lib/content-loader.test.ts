@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ContentError, ContentLoader, diskReader, readContentFiles, type ContentReader } from '../../../src/lib/content-loader';
-import { indexContent } from '../../../src/lib/content-index';
-import { formatProblem } from '../../../src/lib/content-integrity';
+import { ContentError, ContentLoader, diskReader, readContentFiles, type ContentReader } from '../../../src/lib/content/loader';
+import { indexContent } from '../../../src/lib/content/lookups';
+import { formatProblem } from '../../../src/lib/content/check';
 import { fixtureFiles } from '../../support/fixtures';
 
 const ROOT = '/project';

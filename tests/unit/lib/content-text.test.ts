@@ -1,6 +1,6 @@
 /** How content bytes become text, and the invisible characters the check refuses. */
 import { describe, expect, it } from 'vitest';
-import { decodeContent, firstInvalidUtf8Byte, hiddenCharacters, hiddenCharactersInData, normaliseText } from '../../../src/lib/content-text';
+import { decodeContent, firstInvalidUtf8Byte, hiddenCharacters, hiddenCharactersInData, normaliseText } from '../../../src/lib/content/text';
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedItems, sourceLineOf } from '../../../src/lib/feed';
-import type { Source } from '../../../src/schemas/sources';
+import type { Source } from '../../../src/lib/content/schemas/sources';
 
 const source: Source = { id: 'eu', publisher: 'EEAS', title: 'Conclusions & more', date: '2025-12-19', url: 'https://eu.example/c', kind: 'background', tier: 'news' };
 const cards = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem } from '../../../src/lib/content-integrity';
-import { latestCardChange, latestDate } from '../../../src/lib/page-data-integrity';
+import { checkContent, formatProblem } from '../../../src/lib/content/check';
+import { latestCardChange, latestDate } from '../../../src/lib/content/page-data-integrity';
 import { fixtureFiles } from '../../support/fixtures';
 
 const HOME = 'content/data/home.yaml';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCardBody, type BodyTree } from '../../../src/lib/card-body';
-import { collectClaims, countClaims, formatProvenance, provenanceReport, sentencesWithSources, splitSentences, weighClaims, type ProvenanceInput } from '../../../src/lib/provenance';
-import type { Source } from '../../../src/schemas/sources';
+import { parseCardBody, type BodyTree } from '../../../src/lib/content/card-body';
+import { collectClaims, countClaims, formatProvenance, provenanceReport, sentencesWithSources, splitSentences, weighClaims, type ProvenanceInput } from '../../../src/lib/content/provenance';
+import type { Source } from '../../../src/lib/content/schemas/sources';
 
 const tree = (body: string): BodyTree => {
   const parsed = parseCardBody(body);

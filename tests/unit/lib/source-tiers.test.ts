@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attributionName, CARRIER_CEILING, carrierWords, checkSourceTiers, checkSourcedClaims, demotedByCarrier, describeSource, effectiveTier, tierWords, TIER_LABELS, viaWords } from '../../../src/lib/source-tiers';
-import { CARRIER_KINDS, sourceSchema } from '../../../src/schemas/sources';
-import type { Source } from '../../../src/schemas/sources';
+import { attributionName, CARRIER_CEILING, carrierWords, checkSourceTiers, checkSourcedClaims, demotedByCarrier, describeSource, effectiveTier, tierWords, TIER_LABELS, viaWords } from '../../../src/lib/content/source-tiers';
+import { CARRIER_KINDS, sourceSchema } from '../../../src/lib/content/schemas/sources';
+import type { Source } from '../../../src/lib/content/schemas/sources';
 
 const src = (id: string, tier: Source['tier'], extra: Partial<Source> = {}): Source => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backgroundArticle, breadcrumbs, type ArticleInput, dataset, graph, organisation, serializeJsonLd, webPage, webSite, type Publisher } from '../../../src/lib/structured-data';
-import type { Source } from '../../../src/schemas/sources';
+import type { Source } from '../../../src/lib/content/schemas/sources';
 import { jsonLdProblems, vocabulary } from '../../support/schema-org';
 
 const p: Publisher = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countVerdicts, verdictLabel, verdictSummary } from '../../../src/lib/verdicts';
-import type { Verdict } from '../../../src/schemas/pages';
+import type { Verdict } from '../../../src/lib/content/schemas/pages';
 
 const rows = (...v: Verdict[]) => v.map((is) => ({ verdict: { is } }));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkCharts } from '../../../../src/lib/charts/check';
-import { checkContent } from '../../../../src/lib/content-integrity';
+import { checkContent } from '../../../../src/lib/content/check';
 import { fixtureFiles } from '../../../support/fixtures';
 import { input } from './fixture';
 

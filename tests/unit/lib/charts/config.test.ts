@@ -6,7 +6,7 @@ import { axisMax, partLayout } from '../../../../src/lib/charts/config';
 import { barValueText, contextRows, drawnRows, shortRange } from '../../../../src/lib/charts/text';
 import { partToWholeProblems } from '../../../../src/lib/charts/check';
 import { chart, makeChart } from './fixture';
-import type { ChartInput } from '../../../../src/schemas/chart';
+import type { ChartInput } from '../../../../src/lib/content/schemas/chart';
 
 const light = chartConfig(chart, 'light');
 const dark = chartConfig(chart, 'dark');

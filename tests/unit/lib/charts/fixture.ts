@@ -1,7 +1,7 @@
 /** A small chart record and its sources, shaped like content/data/charts/*.yaml, for builder tests. */
-import { chartSchema, type Chart, type ChartInput, type ChartRow } from '../../../../src/schemas/chart';
+import { chartSchema, type Chart, type ChartInput, type ChartRow } from '../../../../src/lib/content/schemas/chart';
 import { resolveRow } from '../../../../src/lib/charts/check';
-import type { Source } from '../../../../src/schemas/sources';
+import type { Source } from '../../../../src/lib/content/schemas/sources';
 
 export const sources = new Map<string, Source>([
   ['src-a', { id: 'src-a', publisher: 'Alpha News', title: 'Armies compared', date: '2025-01-15', url: 'https://alpha.example/a', kind: 'background', tier: 'news' }],

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCanvas } from '@napi-rs/canvas';
 import { BarController, BarElement, CategoryScale, Chart as ChartJS, LinearScale } from 'chart.js';
-import { checkContent } from '../../../../src/lib/content-integrity';
-import { readContentFiles } from '../../../../src/lib/content-loader';
+import { checkContent } from '../../../../src/lib/content/check';
+import { readContentFiles } from '../../../../src/lib/content/loader';
 import { axisMax, axisTicks, chartConfig, chartSize, isNiceNumber, LAYOUTS } from '../../../../src/lib/charts/config';
 import { chart as fixture } from './fixture';
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { checkContent } from '../../../../src/lib/content-integrity';
-import { readContentFiles } from '../../../../src/lib/content-loader';
+import { checkContent } from '../../../../src/lib/content/check';
+import { readContentFiles } from '../../../../src/lib/content/loader';
 import { geoContains, type GeoPermissibleObjects } from 'd3-geo';
 import { drawMap, labelSpot, regionFigures } from '../../../../src/lib/map/draw';
 import { loadGeodata } from '../../../../src/lib/map/geodata';

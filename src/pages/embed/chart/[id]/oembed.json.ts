@@ -1,6 +1,6 @@
 /** /embed/chart/<id>/oembed.json: the chart's oEmbed document, with its PNG as the thumbnail. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Chart } from '@/schemas/chart';
+import type { Chart } from '@/lib/content/schemas/chart';
 import { allCharts } from '@/data/charts';
 import { chartThumbnail, chartUnitPage, oembedProvider } from '@/data/embeds';
 import { oembedDocument } from '@/lib/embed/codes';

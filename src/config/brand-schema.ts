@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { httpUrl, nonEmpty, typeError } from './common';
+import { httpUrl, nonEmpty, typeError } from '../lib/content/schemas/common';
 
 const hex = z
   .string({ error: typeError('a colour written #rrggbb') })

@@ -3,7 +3,7 @@ import { httpUrl, id, isoDate, nonEmpty, typeError } from './common';
 
 /**
  * How much weight a source can carry on its own (issue 11's standards). The rule built on it
- * is in src/lib/source-tiers.ts: a figure, chart row or quote may not rest only on `state`
+ * is in src/lib/content/source-tiers.ts: a figure, chart row or quote may not rest only on `state`
  * or `relay` sources.
  * - primary: an official document, a statement or a dataset;
  * - wire: a news agency (AP, Reuters, AFP, Bloomberg, national agencies);
@@ -19,7 +19,7 @@ export const sourceTier = z.enum(SOURCE_TIERS, { error: typeError(`one of ${SOUR
 /**
  * What kind of copy we read a source through (issue 19). The copy's kind limits what the source
  * can carry: a copy on an aggregator, a forum or a blog is a relay, whatever the byline says
- * (the effective tier, src/lib/source-tiers.ts).
+ * (the effective tier, src/lib/content/source-tiers.ts).
  * - publisher: the publisher's own page (another edition or address of it);
  * - syndication: a licensed syndication (a newspaper running the AP or Reuters story with credit);
  * - archive: a web archive's or research archive's copy of the original;

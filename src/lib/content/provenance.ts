@@ -5,7 +5,7 @@
  *
  * A claim is:
  * - each sentence of a card's body that carries a <Cite>, <Value> or <Quote> (read from the MDX
- *   tree of src/lib/card-body.ts, paragraph by paragraph, split into sentences), and each block
+ *   tree of src/lib/content/card-body.ts, paragraph by paragraph, split into sentences), and each block
  *   <Quote>;
  * - each card's dek (resting on the card's listed sources);
  * - on the home page, each thread, standfirst sentence, "What we know" item and key number; on each
@@ -22,7 +22,7 @@
  */
 import { parsedBody, type BodyTree } from './card-body';
 import { effectiveTier } from './source-tiers';
-import type { Source, SourceTier } from '../schemas/sources';
+import type { Source, SourceTier } from './schemas/sources';
 
 /** One thing the site asserts, where it is, and the sources it rests on. */
 export interface Claim {

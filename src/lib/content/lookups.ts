@@ -4,9 +4,9 @@
  * full source list. Pure (model in, maps out), so every page asks the same maps instead of
  * re-reading or re-scanning content.
  */
-import type { CardRecord, ContentModel } from './content-integrity';
-import { sourcesUsedBy } from './sources';
-import { chartHomes, type ChartHome } from './charts/homes';
+import type { CardRecord, ContentModel } from './model';
+import { sourcesUsedBy } from '../sources';
+import { chartHomes, type ChartHome } from '../charts/homes';
 
 const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((r) => [r.id, r]));
 

@@ -5,7 +5,7 @@
  * the card reads top to bottom: the box that introduces the €90bn loan comes before the box that
  * splits it, and nothing refers forward. Pure: card text in, problems out.
  */
-import type { Problem } from './content-integrity';
+import type { Problem } from './model';
 
 export interface UpdateBlock {
   date: string;

@@ -5,19 +5,19 @@
  * ids that would collide with a route are caught.
  *
  * `checkContent` is pure (text in, problems out) so tests can feed it broken fixtures; the
- * files are read by src/lib/content-loader.ts, once per build.
+ * files are read by src/lib/content/loader.ts, once per build.
  */
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
-import { checkCharts } from './charts/check';
-import { hiddenCharacters, hiddenCharactersInData } from './content-text';
+import { checkCharts } from '../charts/check';
+import { hiddenCharacters, hiddenCharactersInData } from './text';
 import { fieldPath } from './field-path';
 import { checkCardBody, componentsIn, parsedBody, type BodyPoint } from './card-body';
 import { checkSourceTiers, checkStatementTiers } from './source-tiers';
 import { checkCardUpdates } from './card-updates';
 import { checkPageData } from './page-data-integrity';
 import { idCharacterHint, isReservedId, KEBAB_CASE } from './ids';
-import type { Chart } from '../schemas/chart';
+import type { Chart } from './schemas/chart';
 import {
   cardSchema,
   comparisonSchema,
@@ -41,59 +41,10 @@ import {
   type Source,
   type Stack,
   type TimelineEvent,
-} from '../schemas';
+} from './schemas';
+import { DATA_FILES, type CardRecord, type ContentFiles, type ContentModel, type Problem } from './model';
 
-export interface Problem {
-  file: string;
-  field: string;
-  message: string;
-}
-
-export const formatProblem = (p: Problem) => `${p.file}: ${p.field}: ${p.message}`;
-
-/** Paths are relative to the project root and use '/'. */
-export type ContentFiles = Record<string, string>;
-
-export interface CardRecord {
-  /** 'security-guarantees/european-force' */
-  path: string;
-  file: string;
-  stack: string;
-  id: string;
-  data: Card;
-  body: string;
-  /** The file's line on which the body starts, so problems name the file's own lines. */
-  bodyLine: number;
-}
-
-export interface ContentModel {
-  sources: Source[];
-  people: Person[];
-  quotes: Quote[];
-  figures: Figure[];
-  timeline: TimelineEvent[];
-  glossary: GlossaryTerm[];
-  stacks: Stack[];
-  home?: Home;
-  comparison?: Comparison;
-  layers?: Layers;
-  cards: CardRecord[];
-  /** Valid chart files (content/data/charts/<id>.yaml). */
-  charts: Chart[];
-}
-
-export const DATA_FILES = {
-  sources: 'content/data/sources.yaml',
-  people: 'content/data/people.yaml',
-  quotes: 'content/data/quotes.yaml',
-  figures: 'content/data/figures.yaml',
-  timeline: 'content/data/timeline.yaml',
-  glossary: 'content/data/glossary.yaml',
-  stacks: 'content/data/stacks.yaml',
-  home: 'content/data/home.yaml',
-  comparison: 'content/data/article5.yaml',
-  layers: 'content/data/layers.yaml',
-} as const;
+export { DATA_FILES, formatProblem, type CardRecord, type ContentFiles, type ContentModel, type Problem } from './model';
 
 const CARD_FILE = /^content\/explainers\/([^/]+)\/([^/]+)\.mdx$/;
 

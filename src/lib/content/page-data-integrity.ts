@@ -4,8 +4,8 @@
  * that must not fall behind its explainers. Pure; content-integrity.ts calls it with what it
  * parsed, and reports the problems with the rest.
  */
-import type { Comparison, Home, Stack } from '../schemas';
-import { latestDevelopment } from './updates';
+import type { Comparison, Home, Stack } from './schemas';
+import { latestDevelopment } from '../updates';
 
 export interface PageDataProblem {
   file: string;

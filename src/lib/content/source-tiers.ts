@@ -15,8 +15,8 @@
  * Pure: records in, problems out (the same {file, field, message} as content-integrity), so the
  * start-of-build check and the tests share one definition.
  */
-import type { CarrierKind, Source, SourceTier } from '../schemas/sources';
-import type { Problem } from './content-integrity';
+import type { CarrierKind, Source, SourceTier } from './schemas/sources';
+import type { Problem } from './model';
 
 /** What each tier means, in the words a reader sees on /sources/. */
 export const TIER_LABELS: Record<SourceTier, string> = {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { idCharacterHint, KEBAB_CASE } from '../lib/ids.ts';
+import { idCharacterHint, KEBAB_CASE } from '../ids.ts';
 
 /** Zod's message for a wrong type, saying "is required" when the field is absent. */
 export const typeError = (expected: string) => (issue: { input?: unknown }) =>

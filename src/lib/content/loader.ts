@@ -1,6 +1,6 @@
 /**
  * The content loader: reads every file under content/ once, checks it once (schemas and
- * cross-references, src/lib/content-integrity.ts) and keeps the result. Everything that needs
+ * cross-references, src/lib/content/check.ts) and keeps the result. Everything that needs
  * content (the start-of-build check, pages, the card collection, chart images, social cards,
  * feed, JSON-LD) asks one loader instead of reading the files again. In `astro dev` a changed
  * file is re-read on its own (`fileChanged`) and the model is checked again; nothing else is.
@@ -9,14 +9,14 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkContent, formatProblem, type CheckResult, type ContentFiles, type ContentModel, type Problem } from './content-integrity';
-import { decodeContent, normaliseText } from './content-text';
+import { checkContent, formatProblem, type CheckResult, type ContentFiles, type ContentModel, type Problem } from './check';
+import { decodeContent, normaliseText } from './text';
 
 export interface ContentReader {
   /** Every file under `dir`, recursively, as absolute paths. Listing is not reading. */
   list(dir: string): string[];
   /**
-   * One file: its bytes (decoded and normalised by the loader, src/lib/content-text.ts), text
+   * One file: its bytes (decoded and normalised by the loader, src/lib/content/text.ts), text
    * already decoded (tests), or undefined when it is gone.
    */
   read(file: string): Uint8Array | string | undefined;

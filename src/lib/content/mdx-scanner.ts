@@ -1,7 +1,7 @@
 /**
  * The components a card's MDX body places, with the id each one names: what the content check
  * resolves, what a card's source list and a chart's home are computed from. Read from the body's
- * syntax tree (src/lib/card-body.ts, the parser the build renders with), parsed once per body.
+ * syntax tree (src/lib/content/card-body.ts, the parser the build renders with), parsed once per body.
  */
 import { componentsIn, parsedBody } from './card-body';
 
