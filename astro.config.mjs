@@ -45,7 +45,7 @@ export default defineConfig({
   // pages carry it inline after the build (src/integrations/inline-stylesheet.ts), so nothing
   // blocks the first paint but the page itself; embed pages link it.
   // EDITION reaches pages and client scripts as import.meta.env.EDITION (src/lib/editions.ts).
-  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false }, define: { 'import.meta.env.EDITION': JSON.stringify(edition) } },
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false }, define: { 'import.meta.env.EDITION': JSON.stringify(edition), 'import.meta.env.SITE_BASE': JSON.stringify(siteBase) } },
   integrations: [
     siteUrl(),
     brandCss(),

@@ -12,11 +12,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadBrand } from '../config/brand-loader.ts';
 import { buildOrder, editionFolder } from '../lib/editions.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// The project to build is the working directory, as for `astro build`.
+const ROOT = process.cwd();
 const args = process.argv.slice(2);
 const at = args.indexOf('--outDir');
 const outDir = resolve(ROOT, at === -1 ? 'dist' : args[at + 1]!);

@@ -56,3 +56,27 @@ export function currentEdition(): Language {
   if (!isLanguage(fromEnv)) throw new Error(`EDITION=${fromEnv}: must be one of ${LANGUAGES.join(', ')}`);
   return fromEnv;
 }
+
+/** The site's base path, every edition's parent ('/sub/'), as the config gave it. */
+export function siteBase(): string {
+  const env = (import.meta as { env?: Record<string, string | undefined> }).env;
+  return normaliseBase(env?.SITE_BASE ?? (typeof process === 'undefined' ? undefined : process.env.BASE_PATH) ?? '/');
+}
+
+export interface EditionLink {
+  lang: Language;
+  /** The same place in that edition, a path on the site (base included). */
+  href: string;
+  name: string;
+  current: boolean;
+}
+
+/** The same page in every published edition, for hreflang links and the language switch. */
+export function editionLinks(pathname: string, from: Language, languages: readonly Language[], base: string = siteBase()): EditionLink[] {
+  return buildOrder(languages).map((lang) => ({
+    lang,
+    href: counterpart(pathname, from, lang, base, languages),
+    name: EDITION_NAME[lang],
+    current: lang === from,
+  }));
+}

@@ -18,6 +18,7 @@ export const stringsUk: Record<keyof typeof strings, string> & Record<string, st
   'nav.updates': 'Оновлення',
   'nav.search': 'Пошук',
   'nav.label': 'Пояснення',
+  'edition.switch': 'Читати англійською',
   'nav.menu': 'Меню',
   'card.updated': 'Оновлено',
   'card.published': 'Опубліковано',
@@ -35,6 +36,8 @@ export const stringsUk: Record<keyof typeof strings, string> & Record<string, st
   'quote.translation': 'Сказано {language}; переклад англійською — {by}.',
   // Under a quote the Ukrainian edition translates: «Сказано російською; переклад українською — редакція.»
   'quote.translation.uk': 'Сказано {language}; переклад українською — {by}.',
+  'quote.byUs': 'наш',
+  'quote.englishText': 'Англійський текст, з якого ми перекладали (переклад {by})',
   'quote.original': 'Слова мовою оригіналу',
   'quote.englishShown': 'Сказано {language}. Оригінальних слів ми не знайшли, тому наводимо англійський переклад ({by}).',
   // Instrumental case, as «Сказано {language}» takes them.

@@ -17,6 +17,8 @@ export const strings = {
   'nav.search': 'Search',
   'nav.label': 'Explainers',
   'nav.menu': 'Menu',
+  // The link to the same place in the other edition (its name is in its own language: «Українська»).
+  'edition.switch': 'Read this in Ukrainian',
   'card.updated': 'Updated',
   'card.published': 'Published',
   'card.sources': 'Sources',
@@ -36,6 +38,10 @@ export const strings = {
   // whose original words have not been found, so that another language's translation is shown.
   'quote.translation.uk': 'Spoken in {language}; Ukrainian translation by {by}.',
   'quote.original': 'The original words',
+  // Who made a translation the site made itself («переклад українською — наш»), and the label of the
+  // English text a translation was made from when that English is itself someone's translation.
+  'quote.byUs': 'ours',
+  'quote.englishText': 'The English text we translated ({by}’s translation)',
   'quote.englishShown': 'Spoken in {language}. We have not found the original words, so we show the English translation by {by}.',
   // Language names as {language} above takes them ("Spoken in Ukrainian").
   'language.uk': 'Ukrainian',

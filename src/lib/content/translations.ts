@@ -396,6 +396,10 @@ export function translateModel(files: ContentFiles, english: ContentModel, lang:
     if ((q as EditionQuote).shown?.as === 'translation') for (const message of styleProblems(q.text, terms)) problems.push({ file: quotesFile, field: `[${i}] (id "${q.id}").text`, message });
   }
 
+  // A chart is checked against its file as written: a row that names a figure takes its note
+  // from the figure (charts/check.ts), so that note is translated once, in figures.yaml.
+  const figures = part('figures', english.figures);
+  const figureById = new Map(figures.map((f) => [f.id, f]));
   const charts = english.charts.map((chart) => {
     const file = `${root}/data/charts/${chart.id}.yaml`;
     const raw = readYaml(files, file, problems);
@@ -403,7 +407,16 @@ export function translateModel(files: ContentFiles, english: ContentModel, lang:
       if (files[file] === undefined) problems.push({ file, field: '(file)', message: `is missing: content/data/charts/${chart.id}.yaml has no translation` });
       return chart;
     }
-    return overlay(chart, raw, [], { file, fields: TEXT_FIELDS.chart, terms, problems }) as Chart;
+    const written = parseYaml(files[`content/data/charts/${chart.id}.yaml`] ?? '') as Json;
+    const merged = overlay(written, raw, [], { file, fields: TEXT_FIELDS.chart, terms, problems });
+    const translated = applyText(chart, merged, TEXT_FIELDS.chart) as Chart;
+    return {
+      ...translated,
+      rows: translated.rows.map((row, i) => {
+        const own = isRecord(written) && Array.isArray(written.rows) && isRecord(written.rows[i]) && 'note' in written.rows[i];
+        return row.figure && !own ? { ...row, note: figureById.get(row.figure)?.note ?? row.note } : row;
+      }),
+    };
   });
 
   const cards = english.cards.map((card) => translateCard(card, files, lang, terms, problems) ?? card);
@@ -418,7 +431,7 @@ export function translateModel(files: ContentFiles, english: ContentModel, lang:
     sources: part('sources', english.sources),
     people: part('people', english.people),
     quotes,
-    figures: part('figures', english.figures),
+    figures,
     timeline: part('timeline', english.timeline),
     glossary: part('glossary', english.glossary),
     stacks: part('stacks', english.stacks),
@@ -429,6 +442,18 @@ export function translateModel(files: ContentFiles, english: ContentModel, lang:
     charts,
   };
   return { problems, model };
+}
+
+/** `target` with the text fields of `text` (the same shape, lists by position) in place. */
+function applyText(target: Json, text: Json, fields: readonly string[]): Json {
+  if (Array.isArray(target)) return Array.isArray(text) ? target.map((t, i) => applyText(t, text[i], fields)) : target;
+  if (!isRecord(target) || !isRecord(text)) return target;
+  const out: Record<string, Json> = { ...target };
+  for (const [key, value] of Object.entries(target)) {
+    if (typeof value === 'string' && fields.includes(key) && typeof text[key] === 'string') out[key] = text[key];
+    else if (typeof value === 'object' && value !== null) out[key] = applyText(value, text[key], fields);
+  }
+  return out;
 }
 
 /** A quotes translation without its `text` fields, which translateQuotes reads by its own rules. */
