@@ -27,6 +27,17 @@ export const strings = {
   'notice.changeLog': 'See the change log',
   // Under a quote spoken in another language: "Spoken in Ukrainian; English translation by Bloomberg."
   'quote.translation': 'Spoken in {language}; English translation by {by}.',
+  // The Ukrainian edition: under a quote it translates ("Spoken in Russian; Ukrainian translation by …"),
+  // the label of the disclosure that shows the words as spoken or printed, and the note under a quote
+  // whose original words have not been found, so that another language's translation is shown.
+  'quote.translation.uk': 'Spoken in {language}; Ukrainian translation by {by}.',
+  'quote.original': 'The original words',
+  'quote.englishShown': 'Spoken in {language}. We have not found the original words, so we show the English translation by {by}.',
+  // Language names as {language} above takes them ("Spoken in Ukrainian").
+  'language.uk': 'Ukrainian',
+  'language.ru': 'Russian',
+  'language.en': 'English',
+  'language.unknown': 'an unknown language',
   // After the newest notice's label and date, when there are more: "Correction, 7 December 2026, and 4 earlier".
   'notice.earlier.one': ', and {count} earlier',
   'notice.earlier.other': ', and {count} earlier',
