@@ -1,5 +1,6 @@
 /**
- * The interface text of the Ukrainian edition: the same keys as `strings` (src/lib/strings.ts),
+ * The interface text of the Ukrainian edition: the same keys as `strings` (src/lib/strings.ts, which
+ * refuses to compile when one is missing),
  * each in Ukrainian, with every {placeholder} kept. Plural families carry all of Ukrainian's
  * categories (Intl.PluralRules('uk'): one, few, many, other): 1 картка, 2 картки, 5 карток, 1,5 картки.
  *
@@ -7,9 +8,8 @@
  * Ukrainian wording is built so that the placeholder stays in the nominative ("За запитом «…»:
  * 6 карток, 2 сторінки"; "Питань: 4"). House style: docs/translating.md.
  */
-import type { strings } from './strings';
 
-export const stringsUk: Record<keyof typeof strings, string> & Record<string, string> = {
+export const stringsUk = {
   'site.description':
     'Що передбачає план гарантій безпеки для України від грудня 2025 року, як він співвідноситься зі статтею 5 Північноатлантичного договору і що відбувається в суперечці довкола заморожених російських активів. Для кожної цифри вказано джерело.',
   'nav.skip': 'Перейти до змісту',
@@ -67,6 +67,8 @@ export const stringsUk: Record<keyof typeof strings, string> & Record<string, st
   'callout.unknown': 'Чого ми не знаємо',
   'footnote.source': 'Джерело: {names}',
   'footnote.sources': 'Джерела: {names}',
+  'footnote.sourceWord': 'Джерело',
+  'footnote.sourcesWord': 'Джерела',
   'footnote.close': 'Закрити',
   'value.asOf': 'станом на',
   'value.source': 'Джерело',
@@ -128,6 +130,38 @@ export const stringsUk: Record<keyof typeof strings, string> & Record<string, st
   'sources.terms': 'Терміни',
   'sources.standards': 'Як ми обираємо й позначаємо джерела',
   'sources.tier': 'Тип джерела',
+  'tier.primary': 'офіційний документ або заява',
+  'tier.wire': 'інформаційна агенція',
+  'tier.news': 'новинне видання',
+  'tier.specialist': 'фахова аналітика (аналітичний центр, трекер, юридична фірма чи юридичний журнал)',
+  'tier.state': 'державні медіа',
+  'tier.relay': 'переказ матеріалу іншого видання',
+  'carrier.publisher': 'власна сторінка видання',
+  'carrier.syndication': 'ліцензована синдикація',
+  'carrier.archive': 'архів',
+  'carrier.official-mirror': 'офіційне дзеркало',
+  'carrier.reprint': 'передрук із зазначенням джерела',
+  'carrier.aggregator': 'агрегатор',
+  'carrier.forum': 'форум',
+  'carrier.blog': 'блог',
+  'carrier.unknown': 'копія невідомого типу',
+  'source.stateMedia': '{outlet} (держава: {government})',
+  'source.aGovernment': 'невідома',
+  'source.relayed': 'матеріал {relays} у переказі {publisher}',
+  'source.anotherOutlet': 'іншого видання',
+  'source.readViaCopy': 'прочитано в копії на {carrier}',
+  'unit.people': 'осіб',
+  'unit.troops': 'військовослужбовців',
+  'unit.eur-bn': 'млрд євро',
+  'unit.usd-bn': 'млрд доларів США',
+  'unit.gbp-bn': 'млрд фунтів стерлінгів',
+  'unit.chf-bn': 'млрд швейцарських франків',
+  'unit.percent': 'відсотків',
+  'unit.km2': 'квадратних кілометрів',
+  'unit.count': 'кількість',
+  'confidence.high': 'Висока',
+  'confidence.medium': 'Середня',
+  'confidence.low': 'Низька',
   'sources.readVia': 'Прочитано в копії на сайті',
   'sources.carrierRelay': 'Через копію такого типу ми вважаємо джерело вторинним.',
   'sources.standardsIntro':
@@ -247,4 +281,4 @@ export const stringsUk: Record<keyof typeof strings, string> & Record<string, st
   'dataset.description': 'У кожному рядку — значення, одиниця виміру, дата, станом на яку його наведено, джерело й достовірність; CSV містить ті самі рядки з числами без форматування та датами у форматі ISO.',
   'feed.description': 'Усі оновлення, виправлення й уточнення до матеріалу — від найновіших.',
   'feed.sources': 'Джерела',
-};
+} as const;

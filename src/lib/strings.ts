@@ -70,6 +70,9 @@ export const strings = {
   // A marker outside a card: its name lists the outlets ("Sources: AP, Reuters"). Its note's close button.
   'footnote.source': 'Source: {names}',
   'footnote.sources': 'Sources: {names}',
+  // A footnote marker's name for screen readers: "Source 3: Bloomberg, …".
+  'footnote.sourceWord': 'Source',
+  'footnote.sourcesWord': 'Sources',
   'footnote.close': 'Close',
   'value.asOf': 'as of',
   'value.source': 'Source',
@@ -127,6 +130,41 @@ export const strings = {
   'sources.terms': 'Terms used',
   'sources.standards': 'How we choose and label sources',
   'sources.tier': 'Kind of source',
+  // Source tiers and the copies we read sources through (src/lib/content/source-tiers.ts).
+  'tier.primary': 'official document or statement',
+  'tier.wire': 'news agency',
+  'tier.news': 'news outlet',
+  'tier.specialist': 'specialist analysis (think tank, tracker, law firm or legal journal)',
+  'tier.state': 'state-controlled media',
+  'tier.relay': 'relay of another outlet’s reporting',
+  'carrier.publisher': 'the publisher’s own page',
+  'carrier.syndication': 'licensed syndication',
+  'carrier.archive': 'archive',
+  'carrier.official-mirror': 'official mirror',
+  'carrier.reprint': 'credited reprint',
+  'carrier.aggregator': 'aggregator',
+  'carrier.forum': 'forum',
+  'carrier.blog': 'blog',
+  'carrier.unknown': 'copy of unknown kind',
+  // "Russia’s state news agency"; "Axios’s reporting, as relayed by RBC-Ukraine"; "read via a copy on Wenxuecity (forum)".
+  'source.stateMedia': '{government}’s {outlet}',
+  'source.aGovernment': 'a government',
+  'source.relayed': '{relays}’s reporting, as relayed by {publisher}',
+  'source.anotherOutlet': 'another outlet',
+  'source.readViaCopy': 'read via a copy on {carrier}',
+  // Units in words (chart notes, alt text) and confidence levels (src/lib/charts/text.ts).
+  'unit.people': 'people',
+  'unit.troops': 'troops',
+  'unit.eur-bn': 'billions of euros',
+  'unit.usd-bn': 'billions of US dollars',
+  'unit.gbp-bn': 'billions of pounds',
+  'unit.chf-bn': 'billions of Swiss francs',
+  'unit.percent': 'percent',
+  'unit.km2': 'square kilometres',
+  'unit.count': 'a count',
+  'confidence.high': 'High',
+  'confidence.medium': 'Medium',
+  'confidence.low': 'Low',
   'sources.readVia': 'Read via a copy on',
   'sources.carrierRelay': 'A copy of this kind makes it count as a relay.',
   'sources.standardsIntro':
@@ -247,7 +285,9 @@ export const strings = {
 export type StringKey = keyof typeof strings;
 
 /** Each edition's interface text: the same keys (src/lib/strings-uk.ts is typed to have them all). */
-const TABLES: Record<Language, Readonly<Record<string, string>>> = { en: strings, uk: stringsUk };
+// Typed as every key of `strings`: a key the Ukrainian table lacks does not compile.
+const ukrainian: Record<StringKey, string> & Readonly<Record<string, string>> = stringsUk;
+const TABLES: Record<Language, Readonly<Record<string, string>>> = { en: strings, uk: ukrainian };
 
 /** The interface text of an edition, by default the one this build makes (src/lib/editions.ts). */
 export const stringsFor = (lang: Language = currentEdition()): Readonly<Record<string, string>> => TABLES[lang];
