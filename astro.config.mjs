@@ -15,7 +15,7 @@ import socialCards from './src/integrations/social-cards.ts';
 import siteUrl from './src/integrations/site-url.ts';
 import { getBrand } from './src/config/brand-loader.ts';
 import { normaliseBase } from './src/lib/urls.ts';
-import { currentEdition, editionBase, rootEdition } from './src/lib/editions.ts';
+import { buildOrder, counterpart, currentEdition, editionBase, HTML_LANG, rootEdition } from './src/lib/editions.ts';
 
 // Where the site lives. A partner hosting it under its own sub-path sets both at build time:
 //   SITE_URL=https://news.example BASE_PATH=/interactives/ukraine-guarantees/ npm run build
@@ -57,7 +57,14 @@ export default defineConfig({
     socialCards(),
     pagefind(),
     // Article pages only: embeds are noindex copies of cards, search has no content of its own.
-    sitemap({ filter: (page) => !/^\/(?:embed|search|404)\//.test(new URL(page).pathname.slice(base.length - 1)) }),
+    sitemap({
+      filter: (page) => !/^\/(?:embed|search|404)\//.test(new URL(page).pathname.slice(base.length - 1)),
+      // Each page's counterparts in the other editions, as sitemap alternates (xhtml:link).
+      serialize: (item) =>
+        languages.length < 2
+          ? item
+          : { ...item, links: buildOrder(languages).map((lang) => ({ lang: HTML_LANG[lang], url: new URL(counterpart(new URL(item.url).pathname, edition, lang, siteBase, languages), item.url).href })) },
+    }),
     // Each embed's fragment.json for the script embed, made from the built embed page.
     embedFragments(),
     // Site pages carry the stylesheet inline, its hash added to their CSP (before host-headers).

@@ -48,6 +48,8 @@ if ('refusal' in result) refuse(result.refusal);
 
 mkdirSync(dirname(join(root, result.file)), { recursive: true });
 writeFileSync(join(root, result.file), result.text, { flag: 'wx' });
+mkdirSync(dirname(join(root, result.translation.file)), { recursive: true });
+writeFileSync(join(root, result.translation.file), result.translation.text, { flag: 'wx' });
 writeFileSync(join(root, 'content/data/stacks.yaml'), result.stacksYaml);
-console.log(`new:card: wrote ${result.file} and added "${id}" to the cards of "${stack}" in content/data/stacks.yaml.`);
+console.log(`new:card: wrote ${result.file}, its Ukrainian draft ${result.translation.file}, and added "${id}" to the cards of "${stack}" in content/data/stacks.yaml.`);
 console.log(`Write its dek and body and set its dates; until every ${DRAFT_MARK} line is gone, the content tests refuse it.`);

@@ -11,13 +11,16 @@ import type { Chart } from '../lib/content/schemas/chart';
 import type { Source } from '../lib/content/schemas/sources';
 import { DATA_FILES, formatProblem } from '../lib/content/check';
 import { contentLoader } from '../data/model';
+import { currentEdition } from '../lib/editions';
 import { getBrand } from '../config/brand-loader';
 import { cachedChartImages } from '../lib/images/build-images';
 import { configureImageCache } from '../lib/images/cache';
 
 /** Charts and sources from content/, refusing to go on if the content check fails. */
 export function loadChartContent(root: string): { charts: Chart[]; sources: Map<string, Source> } {
-  const { problems: all, model } = contentLoader(root).result();
+  const { problems: all, editions } = contentLoader(root).result();
+  // This build's edition: the Ukrainian build draws Ukrainian charts.
+  const model = editions[currentEdition()] ?? editions.en!;
   // The content-check integration refuses the build for any problem; here only the files the
   // images are made from matter (so `astro dev` keeps drawing charts while a card is half-written).
   const problems = all.filter((p) => p.file.startsWith('content/data/charts/') || p.file === DATA_FILES.sources || p.file === DATA_FILES.figures);

@@ -20,6 +20,7 @@ import type { Source } from '../lib/content/schemas/sources';
 import { formatProblem } from '../lib/content/check';
 import { chartIdsIn } from '../lib/content/mdx-scanner';
 import { contentLoader } from '../data/model';
+import { currentEdition } from '../lib/editions';
 import { ICON_FILES, ICON_SIZES } from '../lib/icons';
 import { socialImageFile } from '../lib/social';
 import { t } from '../lib/strings';
@@ -33,7 +34,9 @@ import { thumbFile } from '../lib/images/thumbs';
 /** Every social card of the site, from the content model. */
 export function socialCardSpecs(root: string): { specs: SocialCardSpec[]; sources: Map<string, Source> } {
   const brand = getBrand();
-  const { problems, model } = contentLoader(root).result();
+  const { problems, editions } = contentLoader(root).result();
+  // This build's edition: the Ukrainian build draws Ukrainian social cards.
+  const model = editions[currentEdition()] ?? editions.en!;
   const chartById = new Map(model.charts.map((c) => [c.id, c]));
   if (problems.length) throw new Error(`social-cards: content has problems:\n  ${problems.map(formatProblem).join('\n  ')}`);
   const specs: SocialCardSpec[] = [

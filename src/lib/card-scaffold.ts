@@ -35,6 +35,11 @@ export interface CardScaffold {
   /** content/explainers/<stack>/<card-id>.mdx */
   file: string;
   text: string;
+  /**
+   * Its Ukrainian draft, content/uk/explainers/<stack>/<card-id>.mdx: the Ukrainian edition
+   * refuses a card without its translation (docs/translating.md), so the draft has one to fill.
+   */
+  translation: { file: string; text: string };
   /** stacks.yaml with the id last in the stack's cards, every other byte as it was. */
   stacksYaml: string;
 }
@@ -94,7 +99,24 @@ export function scaffoldCard(input: CardScaffoldInput): CardScaffold | { refusal
     '',
   ].join('\n');
 
-  return { file: `content/explainers/${stack}/${id}.mdx`, text, stacksYaml: updatedStacks.text };
+  const translation = [
+    '---',
+    `# ${DRAFT_MARK} The Ukrainian text of content/explainers/${stack}/${id}.mdx (docs/translating.md): only`,
+    '# title, dek and one entry per change with text; the body cites what the English body cites.',
+    `title: '${DRAFT_MARK} Питання українською?'`,
+    `dek: '${DRAFT_MARK} Відповідь одним реченням.'`,
+    '---',
+    '',
+    `${DRAFT_MARK} Переклад картки.`,
+    '',
+  ].join('\n');
+
+  return {
+    file: `content/explainers/${stack}/${id}.mdx`,
+    text,
+    translation: { file: `content/uk/explainers/${stack}/${id}.mdx`, text: translation },
+    stacksYaml: updatedStacks.text,
+  };
 }
 
 /**

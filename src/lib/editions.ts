@@ -41,6 +41,8 @@ export const cardEntryId = (lang: Language, cardPath: string) => (lang === SOURC
 export const HTML_LANG: Record<Language, string> = { en: 'en', uk: 'uk' };
 /** Open Graph's locale. */
 export const OG_LOCALE: Record<Language, string> = { en: 'en_GB', uk: 'uk_UA' };
+/** Each edition's short code in its own script, for the header's switch (its full name is its accessible name). */
+export const EDITION_CODE: Record<Language, string> = { en: 'EN', uk: 'УКР' };
 /** Each edition's name in its own language, for the switch between them. */
 export const EDITION_NAME: Record<Language, string> = { en: 'English', uk: 'Українська' };
 

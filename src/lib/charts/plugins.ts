@@ -252,10 +252,14 @@ export function partLabelsPlugin(labels: PartLabel[], style: TextStyle & { muted
         const left = x.getPixelForValue(l.start);
         const right = x.getPixelForValue(l.end);
         if (l.kind === 'end') {
-          ctx.font = `600 ${style.size}px ${style.family}`;
+          // Right-aligned over the whole's end; on a narrow chart a long label (a translation is
+          // often longer) is set smaller until it fits left of that end, never cut at the edge.
+          let size = style.size;
+          ctx.font = `600 ${size}px ${style.family}`;
+          while (size > 9 && ctx.measureText(l.text).width > right - 2) ctx.font = `600 ${--size}px ${style.family}`;
           ctx.fillStyle = style.color;
           ctx.textAlign = 'right';
-          ctx.fillText(l.text, right, top - 10 - line - 4);
+          ctx.fillText(l.text, Math.max(right, ctx.measureText(l.text).width + 2), top - 10 - line - 4);
         } else if (l.kind === 'bracket') {
           ctx.strokeStyle = style.color;
           ctx.lineWidth = 1;

@@ -4,6 +4,8 @@
  * and code, whoever asks first (a page that needs the PNG's size, or the integration that
  * writes the files).
  */
+// The interface words drawn into an image are the edition's (src/lib/strings.ts), so the edition is part of each key.
+import { currentEdition } from '../editions';
 import { createHash } from 'node:crypto';
 import type { Chart } from '../content/schemas/chart';
 import type { Source } from '../content/schemas/sources';
@@ -19,7 +21,7 @@ const brandInput = (brand: DrawingBrand) => ({ name: brand.name, palette: brand.
 
 export function cachedChartImages(chart: Chart, sources: ReadonlyMap<string, Source>, brand: DrawingBrand): ChartImages {
   const used = chartSources(chart, sources);
-  const { files, meta } = cached<{ png: ImageSize }>('chart', { chart, sources: used, brand: brandInput(brand) }, () => {
+  const { files, meta } = cached<{ png: ImageSize }>('chart', { chart, sources: used, brand: brandInput(brand), edition: currentEdition() }, () => {
     const drawn = chartImages(chart, sources, brand);
     return { files: drawn.files, meta: { png: drawn.png } };
   });
@@ -40,7 +42,7 @@ export async function cachedSocialImages(
 ): Promise<SocialImages> {
   const used = spec.chart ? chartSources(spec.chart, sources) : [];
   const logoHash = logo.toString('base64');
-  const { files } = await cachedAsync('social', { spec, sources: used, brand: brandInput(brand), logo: logoHash, withThumb }, async () => {
+  const { files } = await cachedAsync('social', { spec, sources: used, brand: brandInput(brand), logo: logoHash, withThumb, edition: currentEdition() }, async () => {
     const drawn = await lane.draw(spec, brand, logo, sources, withThumb);
     return { files: new Map(Object.entries(drawn)), meta: null };
   });
