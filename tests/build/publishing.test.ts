@@ -18,7 +18,7 @@ import { socialImageFile } from '../../src/lib/social';
 import { loadBrand } from '../../src/config/brand-loader';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, listFiles, listHtml, readText } from '../support/dist';
-import { attr, elements, parseHtml, textOf, type Document } from '../support/html';
+import { attr, editionRoute, elements, isEmbedRoute, parseHtml, textOf, type Document } from '../support/html';
 import { jsonLdProblems, nodeOfType, typedNodes } from '../support/schema-org';
 
 const { model } = checkContent(readContentFiles(ROOT));
@@ -187,7 +187,7 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
     });
 
     it('embed pages: noindex, canonical to their unit on the article page, and the unit’s social card', () => {
-      const embeds = pages.filter((p) => p.route.startsWith('embed/') && p.route !== 'embed/');
+      const embeds = pages.filter((p) => isEmbedRoute(p.route) && editionRoute(p.route) !== 'embed/');
       for (const { file, head: h } of embeds) {
         expect(h.noindex, file).toBe(true);
         const [page, anchor] = h.canonical!.split('#');
@@ -241,7 +241,7 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
         expect(items.some((i) => i.link === `${origin}${card.stack}/#${card.id}` && new Date(i.pubDate).toISOString().slice(0, 10) === ch.date), `${card.path} ${ch.date}`).toBe(true);
       }
       // Every page announces the feed.
-      for (const { file, head: h } of pages.filter((p) => !p.route.startsWith('embed/'))) {
+      for (const { file, head: h } of pages.filter((p) => !isEmbedRoute(p.route))) {
         const alt = h.links('alternate').find((l) => l.type === 'application/rss+xml');
         expect(alt?.href, file).toBe(`${base}rss.xml`);
       }

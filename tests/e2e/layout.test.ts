@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { builds } from '../support/builds.ts';
 import { chromiumAvailable, launchChromium } from '../support/browser.ts';
-import { listPages } from '../support/html.ts';
+import { editionRoute, isEmbedRoute, listPages } from '../support/html.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { clippedText } from '../support/clipping.ts';
 
@@ -20,11 +20,11 @@ const height = (width: number) => (width >= 1024 ? 800 : 844);
 // The Article 5 page first: its comparison table is where clipping was found.
 const sitePages = listPages(outDir)
   .map((p) => p.route)
-  .filter((r) => !r.startsWith('embed/'))
+  .filter((r) => !isEmbedRoute(r))
   .sort((a, b) => Number(b === 'article-5/') - Number(a === 'article-5/'));
 const embedPages = listPages(outDir)
   .map((p) => p.route)
-  .filter((r) => /^embed\/[^/]+\/[^/]+\/$/.test(r));
+  .filter((r) => /^embed\/[^/]+\/[^/]+\/$/.test(editionRoute(r)));
 
 describe.skipIf(!chromiumAvailable())('layout', () => {
   let browser: Browser;

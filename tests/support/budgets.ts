@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { init as initLexer, parse as parseModule } from 'es-module-lexer';
 import { deferredScripts } from '../../src/lib/script-loader.ts';
-import { ancestors, attr, elements, elementsOnLoad, hasAttr, listFiles, listPages, parseHtml, textOf, type SitePage } from './html.ts';
+import { ancestors, attr, editionRoute, elements, elementsOnLoad, hasAttr, isEmbedRoute, listFiles, listPages, parseHtml, textOf, type SitePage } from './html.ts';
 
 export const KB = 1024;
 
@@ -240,7 +240,7 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
     missing,
     elements: onLoad,
     elementsOpened: opened,
-    explainer: !page.route.startsWith('embed/') && /<article\b[^>]*\bdata-card=/.test(text),
+    explainer: !isEmbedRoute(page.route) && /<article\b[^>]*\bdata-card=/.test(text),
   };
 }
 
@@ -252,10 +252,10 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
  * (src/scripts/footnotes.ts, loaded by the explainer pages too), is budgeted with the page.
  */
 export function findEmbedScripts(dist: string, pages: PageReport[]): SiteReport['embedScripts'] {
-  const cardEmbeds = pages.filter((p) => /^embed\/(?!chart\/)[^/]+\/[^/]+\/$/.test(p.route));
+  const cardEmbeds = pages.filter((p) => /^embed\/(?!chart\/)[^/]+\/[^/]+\/$/.test(editionRoute(p.route)));
   if (!cardEmbeds.length) return [];
   const host = listFiles(dist).find((f) => /^(?:[^/]+\/)*embed(?:-host)?(?:\.[\w-]+)?\.js$/.test(f) && !f.startsWith('_astro/') && !f.startsWith('pagefind/'));
-  const onSitePages = new Set(pages.filter((p) => !p.route.startsWith('embed/')).flatMap((p) => p.js.map((a) => a.file)));
+  const onSitePages = new Set(pages.filter((p) => !isEmbedRoute(p.route)).flatMap((p) => p.js.map((a) => a.file)));
   const common = cardEmbeds[0]!.js.filter((a) => cardEmbeds.every((p) => p.js.some((b) => b.file === a.file)) && !onSitePages.has(a.file));
   return [
     { role: 'embed host script', asset: host ? { file: host, br: brotliSize(join(dist, host)) } : undefined },
@@ -312,7 +312,7 @@ export function formatReport(report: SiteReport): string {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
   ];
-  const withParts = report.pages.filter((p) => p.parts && !p.route.startsWith('embed/'));
+  const withParts = report.pages.filter((p) => p.parts && !isEmbedRoute(p.route));
   if (withParts.length) {
     const names = Object.keys(PAGE_PARTS) as PagePart[];
     const partHead = ['page', 'HTML', ...names, 'over one round trip'];

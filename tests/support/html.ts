@@ -158,3 +158,30 @@ export function listPages(dist: string): SitePage[] {
 /** The 404 page is served for misses, not linked; it is exempt from the orphan check only. */
 export const isNotFoundPage = (p: SitePage) => p.file === '404.html';
 
+
+/**
+ * A route within its edition: 'uk/embed/chart/x/' → 'embed/chart/x/'. The Ukrainian edition's
+ * pages sit under uk/ and are classified as their English counterparts are (src/lib/editions.ts).
+ */
+export const editionRoute = (route: string) => route.replace(/^uk\//, '');
+/** An embed page or the gallery, in either edition. */
+export const isEmbedRoute = (route: string) => editionRoute(route).startsWith('embed/');
+
+/**
+ * The pages a slow browser check visits: every page of the root edition, and of the other
+ * editions every site page plus one card embed, one chart embed and the gallery (their embeds
+ * are made by the same components as English's, which are all checked).
+ */
+export function pagesForBrowserChecks(dist: string): SitePage[] {
+  const pages = listPages(dist);
+  const sampled = new Set<string>();
+  return pages.filter((p) => {
+    if (p.route === editionRoute(p.route)) return true;
+    const local = editionRoute(p.route);
+    if (!local.startsWith('embed/') || local === 'embed/') return true;
+    const kind = local.startsWith('embed/chart/') ? 'chart' : 'card';
+    if (sampled.has(kind)) return false;
+    sampled.add(kind);
+    return true;
+  });
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builds } from '../../support/builds.ts';
-import { listPages } from '../../support/html.ts';
+import { editionRoute, isEmbedRoute, listPages } from '../../support/html.ts';
 import { budgetProblems, formatReport, measureSite } from '../../support/budgets.ts';
 
 describe('budgets', () => {
@@ -17,8 +17,8 @@ describe('budgets', () => {
 
   it('site pages carry the stylesheet inline and link none, embed pages link one; each explainer page has a first screen measured before its first card', async () => {
     const report = await measureSite(builds.root.outDir, builds.root.base);
-    const embeds = report.pages.filter((p) => p.route.startsWith('embed/'));
-    const site = report.pages.filter((p) => !p.route.startsWith('embed/'));
+    const embeds = report.pages.filter((p) => isEmbedRoute(p.route));
+    const site = report.pages.filter((p) => !isEmbedRoute(p.route));
     expect(embeds.length).toBeGreaterThan(10);
     expect(embeds.filter((p) => p.css.length !== 1 || p.inlineCss > 0).map((p) => p.route)).toEqual([]);
     expect(site.filter((p) => p.css.length !== 0 || p.inlineCss < 2 * 1024).map((p) => p.route)).toEqual([]);
@@ -27,7 +27,7 @@ describe('budgets', () => {
     for (const p of explainers) expect(p.firstScreen, p.route).toBeGreaterThan(0);
     // "Where the bytes go" finds every part on every explainer page (a renamed class would show
     // as a part costing nothing), and the parts together are less than the page.
-    for (const p of explainers.filter((e) => e.route !== 'embed/')) {
+    for (const p of explainers.filter((e) => editionRoute(e.route) !== 'embed/')) {
       for (const [part, bytes] of Object.entries(p.parts!)) expect(bytes, `${p.route} ${part}`).toBeGreaterThan(100);
       expect(Object.values(p.parts!).reduce((a, b) => a + b, 0), p.route).toBeLessThan(p.html);
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builds } from '../../support/builds.ts';
-import { listPages } from '../../support/html.ts';
+import { editionRoute, isEmbedRoute, listPages } from '../../support/html.ts';
 import { canonicalPolicy, cspProblems, framingProblems, HEADER_HOSTS, headerPoliciesFor, pagePolicy, parseHeadersFile } from '../../support/csp.ts';
 
 describe.each(Object.entries(builds))('CSP in the %s build', (_name, { outDir, base }) => {
@@ -35,7 +35,7 @@ describe.each(Object.entries(builds))('CSP in the %s build', (_name, { outDir, b
   it.each(HEADER_HOSTS)('the host header file lets anyone frame an embed and nobody frame the rest (%s)', (host) => {
     const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
     // Embed units are framed by newsrooms; the gallery (embed/) is a page like the others.
-    const problems = pages.flatMap((p) => framingProblems(rules, `${base}${p.route}`, p.route.startsWith('embed/') && p.route !== 'embed/', host));
+    const problems = pages.flatMap((p) => framingProblems(rules, `${base}${p.route}`, isEmbedRoute(p.route) && editionRoute(p.route) !== 'embed/', host));
     expect(problems.join('\n')).toBe('');
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { builds } from '../../support/builds.ts';
 import { chromiumAvailable, launchChromium } from '../../support/browser.ts';
-import { listPages } from '../../support/html.ts';
+import { editionRoute, pagesForBrowserChecks } from '../../support/html.ts';
 import { serveStatic, type StaticServer } from '../../support/static-server.ts';
 import { axeViolations, COLOUR_RULES, formatAxe, horizontalOverflow, keyboardCheck, zoomProblems } from '../../support/page-checks.ts';
 
@@ -33,7 +33,7 @@ describe.skipIf(!chromiumAvailable())('accessibility of every page', () => {
     await server?.close();
   });
 
-  it.each(listPages(outDir).map((p) => [p.route || '/', p.route] as const))('%s', async (_label, route) => {
+  it.each(pagesForBrowserChecks(outDir).map((p) => [p.route || '/', p.route] as const))('%s', async (_label, route) => {
     const url = `${server.url}${route}`;
     const problems: string[] = [];
 
@@ -48,7 +48,7 @@ describe.skipIf(!chromiumAvailable())('accessibility of every page', () => {
     await desktop.emulateMedia({ colorScheme: 'dark' });
     // Embed pages are light whatever the reader's setting unless the host asks
     // (src/lib/embed/theme.ts): ask for the reader's setting, so their dark colours are checked.
-    if (/^embed\/.+\/.+\/$/.test(route)) await desktop.goto(`${url}?theme=auto`);
+    if (/^embed\/.+\/.+\/$/.test(editionRoute(route))) await desktop.goto(`${url}?theme=auto`);
     v = await axeViolations(desktop, { rules: COLOUR_RULES });
     if (v.length) problems.push(`axe, dark: ${formatAxe(v)}`);
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builds } from '../../support/builds.ts';
 import { chromiumAvailable, launchChromium } from '../../support/browser.ts';
-import { attr, elements, listPages, parseHtml, textOf } from '../../support/html.ts';
+import { attr, elements, listPages, pagesForBrowserChecks, parseHtml, textOf } from '../../support/html.ts';
 import { serveStatic, type StaticServer } from '../../support/static-server.ts';
 import { scrollThrough, watchContext, type PageWatch } from '../../support/page-checks.ts';
 
@@ -60,7 +60,7 @@ describe.skipIf(!chromiumAvailable())('CSP and privacy in the browser', () => {
       await server?.close();
     });
 
-    it.each(listPages(outDir).map((p) => [p.route || '/', p.route] as const))('%s', async (_label, route) => {
+    it.each(pagesForBrowserChecks(outDir).map((p) => [p.route || '/', p.route] as const))('%s', async (_label, route) => {
       watch.reset();
       pagefindRequests.length = 0;
       await page.goto(`${server.url}${route}`);

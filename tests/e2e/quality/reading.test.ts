@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builds, ROOT } from '../../support/builds.ts';
 import { chromiumAvailable, launchChromium } from '../../support/browser.ts';
-import { listPages } from '../../support/html.ts';
+import { isEmbedRoute, pagesForBrowserChecks } from '../../support/html.ts';
 import { serveStatic, type StaticServer } from '../../support/static-server.ts';
 import { chartProblemsWithoutJs, readingText, textMissingWithoutJs, watchContext, type PageWatch } from '../../support/page-checks.ts';
 
@@ -49,13 +49,13 @@ describe.skipIf(!chromiumAvailable())('reading without JavaScript', () => {
     await server?.close();
   });
 
-  it.each(listPages(outDir).map((p) => [p.route || '/', p.route] as const))('%s keeps its text and charts', async (_label, route) => {
+  it.each(pagesForBrowserChecks(outDir).map((p) => [p.route || '/', p.route] as const))('%s keeps its text and charts', async (_label, route) => {
     const url = `${server.url}${route}`;
     await withJs.goto(url);
     await watch.settle();
     await withoutJs.goto(url);
     const charts = await chartProblemsWithoutJs(withoutJs);
-    if (!route.startsWith('embed/')) chartsOnArticlePages += charts.charts;
+    if (!isEmbedRoute(route)) chartsOnArticlePages += charts.charts;
     const missing = textMissingWithoutJs(await readingText(withJs), await readingText(withoutJs));
     expect([...missing.map((l) => `text only with JavaScript: "${l.slice(0, 120)}"`), ...charts.problems].join('\n')).toBe('');
   });
