@@ -6,6 +6,10 @@
  * count above it come from src/lib/search-results.ts: within a page, cards best match first; for
  * a query with a number next to a word ("Article 5"), the cards with that phrase first and the
  * others under a heading of their own.
+ *
+ * On a Ukrainian page (<html lang="uk">) each query word is sent to Pagefind as its stem, with its
+ * apostrophe folded to ’ (src/lib/search-stem.ts, loaded only there): Pagefind has no Ukrainian
+ * stemmer, and matches the stem as a prefix of every form of the word in the index.
  */
 import { countText, listResults, type ExcerptPart, type ListedPage, type PageData } from '../lib/search-results';
 import { fill } from '../lib/strings';
@@ -61,8 +65,11 @@ function pageItem(page: ListedPage): HTMLLIElement {
   return li;
 }
 
+type Stemming = typeof import('../lib/search-stem');
+
 class ExSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
+  #stemming?: Promise<Stemming | undefined>;
   #strings: Record<string, string> = {};
 
   connectedCallback(): void {
@@ -100,6 +107,12 @@ class ExSearch extends HTMLElement {
     return this.#pagefind;
   }
 
+  /** The Ukrainian stemming, on a Ukrainian page only; a lazy chunk, so other pages never fetch it. */
+  #loadStemming(): Promise<Stemming | undefined> {
+    this.#stemming ??= document.documentElement.lang === 'uk' ? import('../lib/search-stem') : Promise.resolve(undefined);
+    return this.#stemming;
+  }
+
   async run(q: string): Promise<void> {
     const status = this.querySelector<HTMLElement>('.search-status')!;
     const list = this.querySelector<HTMLOListElement>('.search-results')!;
@@ -110,14 +123,17 @@ class ExSearch extends HTMLElement {
       return;
     }
     let search;
+    let stemming: Stemming | undefined;
     try {
-      search = await (await this.#load()).search(q);
+      let pagefind: Pagefind;
+      [pagefind, stemming] = await Promise.all([this.#load(), this.#loadStemming()]);
+      search = await pagefind.search(stemming ? stemming.stemQuery(q) : q);
     } catch {
       status.textContent = this.#strings['search.needsHttp'] ?? '';
       return;
     }
     const pages = await Promise.all((search?.results ?? []).slice(0, 10).map((r) => r.data()));
-    const listing = listResults(q, pages, { excerptLength: EXCERPT_LENGTH });
+    const listing = listResults(q, pages, { excerptLength: EXCERPT_LENGTH, stem: stemming?.searchStem });
     status.textContent = countText(listing, q, this.#strings);
     list.append(...listing.main.map(pageItem));
     if (listing.apart.length) {
