@@ -13,9 +13,9 @@
  * cut off (it gives «гаранті» for «гарантії» but «гарант» for «гарантій»), never shorter than four
  * letters or the word, so a short stem («нат» for «НАТО») does not match half the index.
  *
- * The apostrophes ' ʼ ‘ ` are folded to ’ first: Pagefind drops ’ and ' from words on both sides,
- * but keeps ʼ (U+02BC, a letter to Unicode) and splits the index's words there, so «зобовʼязання»
- * would find nothing of its own.
+ * The apostrophes ' ʼ ‘ ` are folded to ’ first: Pagefind drops ’ and ' (punctuation) from a query
+ * as from the index, but keeps ʼ (U+02BC, a letter to Unicode), and «зобовʼязання» found only stray
+ * words such as «з», never «зобов’язання».
  */
 import { stemmer } from '@orama/stemmers/ukrainian';
 import { normaliseApostrophes } from './apostrophes';

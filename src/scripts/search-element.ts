@@ -8,10 +8,13 @@
  * others under a heading of their own.
  *
  * On a Ukrainian page (<html lang="uk">) each query word is sent to Pagefind as its stem, with its
- * apostrophe folded to ’ (src/lib/search-stem.ts, loaded only there): Pagefind has no Ukrainian
- * stemmer, and matches the stem as a prefix of every form of the word in the index.
+ * apostrophe folded to ’ (src/lib/search-stem.ts): Pagefind has no Ukrainian stemmer, and matches
+ * the stem as a prefix of every form of the word in the index. Only the Ukrainian edition's build
+ * carries the stemmer: import.meta.env.EDITION is fixed at build time, so the English bundle drops
+ * it (a lazy import() would cost every edition Vite's preload helper, about as large as the stemmer).
  */
 import { countText, listResults, type ExcerptPart, type ListedPage, type PageData } from '../lib/search-results';
+import * as ukrainianStemming from '../lib/search-stem';
 import { fill } from '../lib/strings';
 
 const EXCERPT_LENGTH = 24;
@@ -65,11 +68,11 @@ function pageItem(page: ListedPage): HTMLLIElement {
   return li;
 }
 
-type Stemming = typeof import('../lib/search-stem');
+/** The stemming this edition's build carries: the Ukrainian one's, or none. */
+const STEMMING = import.meta.env.EDITION === 'uk' ? ukrainianStemming : undefined;
 
 class ExSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
-  #stemming?: Promise<Stemming | undefined>;
   #strings: Record<string, string> = {};
 
   connectedCallback(): void {
@@ -107,12 +110,6 @@ class ExSearch extends HTMLElement {
     return this.#pagefind;
   }
 
-  /** The Ukrainian stemming, on a Ukrainian page only; a lazy chunk, so other pages never fetch it. */
-  #loadStemming(): Promise<Stemming | undefined> {
-    this.#stemming ??= document.documentElement.lang === 'uk' ? import('../lib/search-stem') : Promise.resolve(undefined);
-    return this.#stemming;
-  }
-
   async run(q: string): Promise<void> {
     const status = this.querySelector<HTMLElement>('.search-status')!;
     const list = this.querySelector<HTMLOListElement>('.search-results')!;
@@ -122,12 +119,10 @@ class ExSearch extends HTMLElement {
       status.textContent = '';
       return;
     }
+    const stemming = document.documentElement.lang === 'uk' ? STEMMING : undefined;
     let search;
-    let stemming: Stemming | undefined;
     try {
-      let pagefind: Pagefind;
-      [pagefind, stemming] = await Promise.all([this.#load(), this.#loadStemming()]);
-      search = await pagefind.search(stemming ? stemming.stemQuery(q) : q);
+      search = await (await this.#load()).search(stemming ? stemming.stemQuery(q) : q);
     } catch {
       status.textContent = this.#strings['search.needsHttp'] ?? '';
       return;
