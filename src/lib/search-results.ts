@@ -11,6 +11,7 @@
  * by Pagefind's own score for the words found in each (the sum of its weighted locations'
  * balanced scores), so the card that matches best comes first.
  */
+import { normaliseApostrophes } from './apostrophes';
 import { fill, pluralTemplate } from './strings';
 
 export interface ExcerptPart {
@@ -78,6 +79,10 @@ export function rankSubResults<S extends ScoredSubResult>(pageUrl: string, subs:
  * the phrase. Instead the ordinary results are kept and, for each card, its hit locations are
  * checked against the page's words: a card with the phrase is listed first, with an excerpt
  * around the phrase; the others follow, set apart.
+ *
+ * On the Ukrainian page the query's words reach Pagefind as stems (src/lib/search-stem.ts), which it
+ * matches as prefixes; the phrase check does the same, so «статтею 5» finds «статті 5» (a number
+ * still has to be the same number).
  */
 
 /** A word as the phrase check compares it: lower case, edge punctuation and a possessive 's off. */
@@ -92,8 +97,10 @@ export function wordKey(word: string): string {
 export interface QueryPhrase {
   /** The two words as the reader typed them, for the interface. */
   text: string;
-  /** Their keys (wordKey), in order. */
+  /** Their keys (wordKey, or its stem for a word when the query is stemmed), in order. */
   keys: string[];
+  /** Per key, whether a page's word matches by starting with it (a stem) rather than by being it. */
+  prefix?: boolean[];
 }
 
 const isNumber = (key: string) => /^\p{N}[\p{N},.]*$/u.test(key);
@@ -102,8 +109,10 @@ const isWord = (key: string) => /^\p{L}/u.test(key);
 /**
  * "Article 5" → [Article 5]; "5 December" → [5 December]; "NATO Article 5" → [Article 5];
  * "Belgium" and "frozen assets" → none. A quoted query is left to Pagefind's own phrase search.
+ * With `stem` (the Ukrainian page's searchStem), a word's key is its stem, matched as a prefix:
+ * «статтею 5» → keys [статт, 5].
  */
-export function numberPhrases(query: string): QueryPhrase[] {
+export function numberPhrases(query: string, stem?: (word: string) => string): QueryPhrase[] {
   if (query.includes('"')) return [];
   const words = query.split(/\s+/).filter((w) => wordKey(w));
   const phrases: QueryPhrase[] = [];
@@ -112,7 +121,10 @@ export function numberPhrases(query: string): QueryPhrase[] {
     const before = words[i - 1];
     const after = words[i + 1];
     const pair = before && isWord(wordKey(before)) ? [before, word] : after && isWord(wordKey(after)) ? [word, after] : undefined;
-    if (pair) phrases.push({ text: pair.join(' '), keys: pair.map(wordKey) });
+    if (!pair) return;
+    const keys = pair.map(wordKey);
+    if (!stem) phrases.push({ text: pair.join(' '), keys });
+    else phrases.push({ text: pair.join(' '), keys: keys.map((k) => (isNumber(k) ? k : stem(k))), prefix: keys.map((k) => !isNumber(k)) });
   });
   return phrases;
 }
@@ -120,8 +132,12 @@ export function numberPhrases(query: string): QueryPhrase[] {
 /** The first of the hit locations where one of the phrases starts in the page's words. */
 export function phraseAt(words: readonly string[], locations: readonly number[], phrases: readonly QueryPhrase[]): { at: number; length: number } | undefined {
   for (const at of [...locations].sort((a, b) => a - b)) {
-    for (const { keys } of phrases) {
-      if (keys.every((key, k) => wordKey(words[at + k] ?? '') === key)) return { at, length: keys.length };
+    for (const { keys, prefix } of phrases) {
+      const matches = (key: string, k: number) => {
+        const word = wordKey(words[at + k] ?? '');
+        return prefix?.[k] ? normaliseApostrophes(word).startsWith(key) : word === key;
+      };
+      if (keys.every(matches)) return { at, length: keys.length };
     }
   }
   return undefined;
@@ -216,6 +232,8 @@ export interface ListingOptions {
   /** Cards listed per page, in each part. */
   cardsPerPage?: number;
   excerptLength?: number;
+  /** How the query's words were stemmed for Pagefind (the Ukrainian page); the phrase check follows it. */
+  stem?: (word: string) => string;
 }
 
 /**
@@ -225,8 +243,8 @@ export interface ListingOptions {
  * the page itself, has the phrase; the same page may head a group in `apart` with its other cards.
  */
 export function listResults(query: string, pages: readonly PageData[], options: ListingOptions = {}): SearchListing {
-  const { cardsPerPage = 5, excerptLength = 24 } = options;
-  const phrases = numberPhrases(query);
+  const { cardsPerPage = 5, excerptLength = 24, stem } = options;
+  const phrases = numberPhrases(query, stem);
   const main: ListedPage[] = [];
   const apart: ListedPage[] = [];
   for (const page of pages) {

@@ -6,8 +6,15 @@
  * count above it come from src/lib/search-results.ts: within a page, cards best match first; for
  * a query with a number next to a word ("Article 5"), the cards with that phrase first and the
  * others under a heading of their own.
+ *
+ * On a Ukrainian page (<html lang="uk">) each query word is sent to Pagefind as its stem, with its
+ * apostrophe folded to ’ (src/lib/search-stem.ts): Pagefind has no Ukrainian stemmer, and matches
+ * the stem as a prefix of every form of the word in the index. Only the Ukrainian edition's build
+ * carries the stemmer: import.meta.env.EDITION is fixed at build time, so the English bundle drops
+ * it (a lazy import() would cost every edition Vite's preload helper, about as large as the stemmer).
  */
 import { countText, listResults, type ExcerptPart, type ListedPage, type PageData } from '../lib/search-results';
+import * as ukrainianStemming from '../lib/search-stem';
 import { fill } from '../lib/strings';
 
 const EXCERPT_LENGTH = 24;
@@ -61,6 +68,9 @@ function pageItem(page: ListedPage): HTMLLIElement {
   return li;
 }
 
+/** The stemming this edition's build carries: the Ukrainian one's, or none. */
+const STEMMING = import.meta.env.EDITION === 'uk' ? ukrainianStemming : undefined;
+
 class ExSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
   #strings: Record<string, string> = {};
@@ -109,15 +119,16 @@ class ExSearch extends HTMLElement {
       status.textContent = '';
       return;
     }
+    const stemming = document.documentElement.lang === 'uk' ? STEMMING : undefined;
     let search;
     try {
-      search = await (await this.#load()).search(q);
+      search = await (await this.#load()).search(stemming ? stemming.stemQuery(q) : q);
     } catch {
       status.textContent = this.#strings['search.needsHttp'] ?? '';
       return;
     }
     const pages = await Promise.all((search?.results ?? []).slice(0, 10).map((r) => r.data()));
-    const listing = listResults(q, pages, { excerptLength: EXCERPT_LENGTH });
+    const listing = listResults(q, pages, { excerptLength: EXCERPT_LENGTH, stem: stemming?.searchStem });
     status.textContent = countText(listing, q, this.#strings);
     list.append(...listing.main.map(pageItem));
     if (listing.apart.length) {

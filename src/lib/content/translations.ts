@@ -21,6 +21,7 @@ import type { Chart } from './schemas/chart';
 import type { Quote } from './schemas/quotes';
 
 import { SOURCE_LANGUAGE, type Language } from './languages';
+import { normaliseApostrophes } from '../apostrophes';
 
 export { LANGUAGES, SOURCE_LANGUAGE, isLanguage, type Language } from './languages';
 
@@ -105,8 +106,8 @@ export function styleProblems(text: string, terms: readonly Term[]): string[] {
   return out;
 }
 
-/** The three apostrophes a Ukrainian text may carry, as one (search and comparisons). */
-export const normaliseApostrophes = (s: string) => s.replace(/['\u02BC\u2018\u2019`]/g, '\u2019');
+/** The three apostrophes a Ukrainian text may carry, as one (search and comparisons): src/lib/apostrophes.ts. */
+export { normaliseApostrophes };
 
 type Json = unknown;
 const isRecord = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -14,6 +14,7 @@ import {
   wordKey,
   type PageData,
 } from '../../../src/lib/search-results';
+import { searchStem } from '../../../src/lib/search-stem';
 import { stringsWithPrefix } from '../../../src/lib/strings';
 
 const joined = (parts: { text: string; mark: boolean }[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
@@ -87,6 +88,25 @@ describe('wordKey and phraseAt', () => {
     expect(phraseAt(words, hits, phrase)).toEqual({ at: 8, length: 2 });
     expect(phraseAt(words, hits.filter((i) => i !== 8), phrase)).toBeUndefined();
     expect(phraseAt(words, [1, 12, 15], phrase)).toBeUndefined();
+  });
+});
+
+describe('phrases with stems (the Ukrainian page)', () => {
+  it('keys a phrase\'s word by its stem, matched as a prefix, and its number exactly', () => {
+    const phrases = numberPhrases('статтею 5', searchStem);
+    expect(phrases).toEqual([{ text: 'статтею 5', keys: ['статт', '5'], prefix: [true, false] }]);
+    const words = 'за статтею 50 або як у статті 5, і статей 5'.split(' ');
+    const hits = words.flatMap((w, i) => (/^стат|^5/.test(w) ? [i] : []));
+    // «статтею 50» is another number; «статті 5,» has the phrase; «статей» is not a form Pagefind matched.
+    expect(phraseAt(words, hits, phrases)).toEqual({ at: 6, length: 2 });
+    expect(phraseAt(words, [9, 10], phrases)).toBeUndefined();
+    // Without stems, as on the English page, only the same word counts.
+    expect(phraseAt(words, hits, numberPhrases('статтею 5'))).toBeUndefined();
+  });
+
+  it('compares apostrophes as one', () => {
+    const phrases = numberPhrases("п'ята 5", searchStem);
+    expect(phraseAt(['п’ятої', '5'], [0], phrases)).toEqual({ at: 0, length: 2 });
   });
 });
 
