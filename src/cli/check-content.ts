@@ -11,7 +11,9 @@ import { loadBrand } from '../config/brand-loader.ts';
 const root = process.argv[2] ?? fileURLToPath(new URL('../../', import.meta.url));
 const started = performance.now();
 // Every edition the brand publishes, English first: the others are checked against it.
-const languages = [...new Set(['en' as const, ...loadBrand(undefined, root).languages])];
+// The brand is this project's (BRAND_FILE or src/config/brand.yaml), whatever content folder is checked.
+const project = fileURLToPath(new URL('../../', import.meta.url));
+const languages = [...new Set(['en' as const, ...loadBrand(undefined, project).languages])];
 const { problems, model, editions } = new ContentLoader(root, diskReader, languages).result();
 const took = `${Math.round(performance.now() - started)} ms`;
 if (problems.length) {

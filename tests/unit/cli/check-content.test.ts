@@ -31,7 +31,7 @@ describe('npm run check:content', () => {
     const run = checkContent();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Content OK: \d+ cards in \d+ stacks, \d+ sources, \d+ charts \(checked in \d+ ms\)\.$/m);
+    expect(run.stdout).toMatch(/^Content OK: \d+ cards in \d+ stacks, \d+ sources, \d+ charts; editions: en, uk \(checked in \d+ ms\)\.$/m);
   });
 
   it('lists every problem at once, one line each, with exit code 1 and no stack trace', () => {

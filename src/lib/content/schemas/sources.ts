@@ -48,10 +48,10 @@ export const sourceSchema = z
     publisher: nonEmpty,
     title: nonEmpty,
     /**
-     * The language of the title, as a two-letter code (default en): pages mark the title with it,
+     * The language of the title, as a two-letter code (en when left out): pages mark the title with it,
      * so a Ukrainian page says which words are English and a screen reader reads them as such.
      */
-    lang: z.string().regex(/^[a-z]{2}$/, { error: 'must be a two-letter language code (en, uk, de …)' }).default('en'),
+    lang: z.string().regex(/^[a-z]{2}$/, { error: 'must be a two-letter language code (en, uk, de …)' }).optional(),
     date: isoDate,
     /** The original's address when we know it; otherwise the copy's (then equal to via.url). */
     url: httpUrl,
