@@ -69,6 +69,7 @@ export const stringsUk = {
   'footnote.sources': 'Джерела: {names}',
   'footnote.sourceWord': 'Джерело',
   'footnote.sourcesWord': 'Джерела',
+  'stack.questions': 'Питання на цій сторінці',
   'footnote.close': 'Закрити',
   'value.asOf': 'станом на',
   'value.source': 'Джерело',

@@ -73,6 +73,8 @@ export const strings = {
   // A footnote marker's name for screen readers: "Source 3: Bloomberg, …".
   'footnote.sourceWord': 'Source',
   'footnote.sourcesWord': 'Sources',
+  // The list of a stack page's questions, for screen readers.
+  'stack.questions': 'Questions on this page',
   'footnote.close': 'Close',
   'value.asOf': 'as of',
   'value.source': 'Source',

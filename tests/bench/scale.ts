@@ -2,7 +2,9 @@
  * `npm run bench:scale`: how the build's time and memory grow with the amount of content.
  *
  * For N = 1, 5 and 10 it copies the project to a temporary folder, adds N-1 renamed copies of
- * every stack (each card renamed too, so every id stays unique), builds it cold, and prints the
+ * every stack (each card and its Ukrainian translation renamed too, so every id stays unique),
+ * builds it cold with `npm run build`'s driver, once with English alone and once with both
+ * editions (BENCH_EDITIONS=en,en+uk; the second row of a factor says what Ukrainian costs), and prints the
  * build's wall-clock seconds, seconds per card, the marginal seconds per added card and the peak
  * resident memory of the build process (GNU time's "maximum resident set size"). Nothing is
  * committed or left behind. BENCH_ROOT=<dir> measures another copy of the project (say, an
@@ -48,20 +50,33 @@ function multiplyContent(dir: string, factor: number): number {
     for (const stack of stacks) {
       const id = `${stack.id}-copy${k}`;
       out.push({ ...stack, id, title: `${stack.title} (${k})`, order: stack.order + maxOrder * (k - 1), cards: stack.cards.map((c) => `${c}-copy${k}`) });
-      mkdirSync(join(dir, 'content/explainers', id), { recursive: true });
-      for (const card of stack.cards) {
-        // A card's own id appears in its body too (<Update card="…"> links to its change log).
-        const body = readFileSync(join(dir, 'content/explainers', stack.id, `${card}.mdx`), 'utf8');
-        writeFileSync(join(dir, 'content/explainers', id, `${card}-copy${k}.mdx`), body.replaceAll(`card="${card}"`, `card="${card}-copy${k}"`));
+      // The Ukrainian edition's card files are copied alike (content/uk/explainers/…).
+      for (const folder of ['content/explainers', 'content/uk/explainers']) {
+        if (!existsSync(join(dir, folder, stack.id))) continue;
+        mkdirSync(join(dir, folder, id), { recursive: true });
+        for (const card of stack.cards) {
+          // A card's own id appears in its body too (<Update card="…"> links to its change log).
+          const body = readFileSync(join(dir, folder, stack.id, `${card}.mdx`), 'utf8');
+          writeFileSync(join(dir, folder, id, `${card}-copy${k}.mdx`), body.replaceAll(`card="${card}"`, `card="${card}-copy${k}"`));
+        }
       }
     }
   }
   writeFileSync(file, stringify(out));
+  // The Ukrainian text of each copied stack is its original's, under the copy's id.
+  const ukFile = join(dir, 'content/uk/data/stacks.yaml');
+  if (existsSync(ukFile)) {
+    const uk = parse(readFileSync(ukFile, 'utf8')) as { id: string }[];
+    const copies = out.slice(stacks.length).map((s) => ({ ...uk.find((u) => s.id.startsWith(`${u.id}-copy`))!, id: s.id }));
+    writeFileSync(ukFile, stringify([...uk, ...copies]));
+  }
   return out.reduce((n, s) => n + s.cards.length, 0);
 }
 
 interface Result {
   factor: number;
+  /** The editions built: 'en' (English only) or 'en+uk' (both, `npm run build`). */
+  editions: string;
   cards: number;
   pages: number;
   seconds: number;
@@ -74,23 +89,26 @@ function countPages(dir: string): number {
   return n;
 }
 
-function run(factor: number): Result {
+function run(factor: number, editions: string): Result {
   const dir = mkdtempSync(join(tmpdir(), `bench-scale-${factor}-`));
   try {
     copyProject(ROOT, dir, HERE);
     const cards = multiplyContent(dir, factor);
+    // The brand decides the editions; npm run build (src/cli/build.ts) builds each in turn.
+    const brand = join(dir, 'src/config/brand.yaml');
+    writeFileSync(brand, readFileSync(brand, 'utf8').replace(/^languages: .*$/m, `languages: [${editions.split('+').join(', ')}]`));
     const start = process.hrtime.bigint();
-    const build = spawnSync(TIME, ['-f', 'peak-rss-kb=%M', process.execPath, ...NODE_ARGS, join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const build = spawnSync(TIME, ['-f', 'peak-rss-kb=%M', process.execPath, ...NODE_ARGS, '--import', join(dir, 'src/cli/resolve-ts.ts'), join(dir, 'src/cli/build.ts')], {
       cwd: dir,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
       env: { ...process.env, BASE_PATH: '/', SITE_URL: 'https://example.org' },
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    if (build.status !== 0) throw new Error(`build ×${factor} failed:\n${build.stdout}\n${build.stderr}`);
+    if (build.status !== 0) throw new Error(`build ×${factor} (${editions}) failed:\n${build.stdout}\n${build.stderr}`);
     if (process.env.BENCH_LOG_DIR) writeFileSync(join(process.env.BENCH_LOG_DIR, `build-x${factor}.log`), `${build.stdout}\n${build.stderr}`);
     const kb = Number(/peak-rss-kb=(\d+)/.exec(build.stderr)?.[1]);
-    return { factor, cards, pages: countPages(join(dir, 'dist')), seconds, peakMb: kb / 1024 };
+    return { factor, editions, cards, pages: countPages(join(dir, 'dist')), seconds, peakMb: kb / 1024 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -98,12 +116,15 @@ function run(factor: number): Result {
 
 if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time, Debian package "time") is needed to read the build's peak memory`);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a whole number of runs, not ${process.env.BENCH_RUNS}`);
-const runs = new Map<number, Result[]>(SCALES.map((f) => [f, []]));
+/** English alone, and both editions (the default brand): the second row of a factor is its two-language cost. */
+const EDITIONS = (process.env.BENCH_EDITIONS ?? 'en,en+uk').split(',');
+const variants = SCALES.flatMap((factor) => EDITIONS.map((editions) => ({ factor, editions, key: `${factor}|${editions}` })));
+const runs = new Map<string, Result[]>(variants.map((v) => [v.key, []]));
 for (let round = 1; round <= RUNS; round++) {
-  for (const factor of SCALES) {
-    console.error(`building ×${factor} (run ${round} of ${RUNS}) …`);
-    const r = run(factor);
-    runs.get(factor)!.push(r);
+  for (const v of variants) {
+    console.error(`building ×${v.factor}, ${v.editions} (run ${round} of ${RUNS}) …`);
+    const r = run(v.factor, v.editions);
+    runs.get(v.key)!.push(r);
     console.error(`  ${r.cards} cards, ${r.pages} pages: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb.toFixed(0)} MB`);
   }
 }
@@ -113,12 +134,15 @@ const median = (all: Result[]): Result & { range: string } => {
   const range = sorted.length > 1 ? `${sorted[0]!.seconds.toFixed(1)}–${sorted.at(-1)!.seconds.toFixed(1)}` : '';
   return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, peakMb: Math.max(...all.map((r) => r.peakMb)), range };
 };
-const results = SCALES.map((f) => median(runs.get(f)!));
+const results = variants.map((v) => median(runs.get(v.key)!));
 const first = results[0]!;
+const englishAt = (factor: number) => results.find((r) => r.factor === factor && r.editions === EDITIONS[0]);
 const rows = results.map((r) => {
-  const marginal = r === first ? '' : ((r.seconds - first.seconds) / (r.cards - first.cards)).toFixed(3);
-  return [`×${r.factor}`, r.cards, r.pages, r.seconds.toFixed(1), r.range, (r.seconds / r.cards).toFixed(3), marginal, (r.seconds / first.seconds).toFixed(2), r.peakMb.toFixed(0)];
+  const same = results.filter((x) => x.editions === r.editions)[0]!;
+  const marginal = r.factor === same.factor ? '' : ((r.seconds - same.seconds) / (r.cards - same.cards)).toFixed(3);
+  const vsEnglish = r.editions === EDITIONS[0] ? '' : (r.seconds / englishAt(r.factor)!.seconds).toFixed(2);
+  return [`×${r.factor}`, r.editions, r.cards, r.pages, r.seconds.toFixed(1), r.range, (r.seconds / r.cards).toFixed(3), marginal, (r.seconds / first.seconds).toFixed(2), vsEnglish, r.peakMb.toFixed(0)];
 });
-const head = ['content', 'cards', 'pages', 'build s (median)', `range of ${RUNS}`, 's per card', `marginal s per card (vs ×${first.factor})`, `time vs ×${first.factor}`, 'peak RSS MB (highest)'];
+const head = ['content', 'editions', 'cards', 'pages', 'build s (median)', `range of ${RUNS}`, 's per card', 'marginal s per card (vs the smallest factor)', `time vs ×${first.factor} ${first.editions}`, `time vs ${EDITIONS[0]} alone`, 'peak RSS MB (highest)'];
 console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

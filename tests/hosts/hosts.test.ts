@@ -97,7 +97,10 @@ describe.skipIf(!available).each(HEADER_HOSTS)('on %s’s own local server', (ho
   it('sends the headers the CI model of its merge rules predicts', async () => {
     const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
     const astro = readdirSync(join(outDir, '_astro')).find((f) => f.endsWith('.css'))!;
-    const paths = ['/', `/${stack}/`, '/sources/', '/embed/', `/${card}`, `/${chart}`, `/${card}oembed.json`, `/${chart}fragment.json`, '/embed/element.js', '/embed/element.css', `/_astro/${astro}`];
+    const ukAstro = readdirSync(join(outDir, 'uk/_astro')).find((f) => f.endsWith('.css'))!;
+    // The Ukrainian edition (uk/) has the same kinds of paths, under its own rules.
+    const paths = ['/', `/${stack}/`, '/sources/', '/embed/', `/${card}`, `/${chart}`, `/${card}oembed.json`, `/${chart}fragment.json`, '/embed/element.js', '/embed/element.css', `/_astro/${astro}`,
+      '/uk/', `/uk/${stack}/`, '/uk/embed/', `/uk/${card}`, `/uk/${chart}`, `/uk/${card}oembed.json`, `/uk/_astro/${ukAstro}`];
     const measured: string[] = [];
     for (const path of paths) {
       const r = await fetch(`${origin}${path}`, { redirect: 'manual' });

@@ -1,9 +1,10 @@
 /**
- * English left in a Ukrainian page: a run of four or more Latin-script words in text a reader
- * sees or hears (text nodes, alt, title, aria-label, placeholder), outside any element marked
- * `lang="en"` (or another Latin-script language). A publication's title or an English quote may
- * stay, marked; a sentence of interface or card text may not. Code (the embed codes) and URLs
- * are not prose.
+ * English left in a Ukrainian page: a run of four or more Latin-script words, two of them in lower
+ * case (a phrase, not a name: "distributed by Tribune Content Agency" is English words, "The Times
+ * of Israel" a publication's name), in text a reader sees or hears (text nodes, alt, title,
+ * aria-label, placeholder), outside any element marked `lang="en"` (or another Latin-script
+ * language). A publication's title or an English quote may stay, marked; a sentence of interface
+ * or card text may not. Code (the embed codes) and URLs are not prose.
  */
 import { attr, noscriptNodes, parseHtml, textOf, type Element } from './html';
 
@@ -25,7 +26,10 @@ export function englishRuns(html: string): EnglishRun[] {
   const doc = parseHtml(html);
   const check = (text: string, where: string) => {
     const prose = text.replace(/https?:\/\/\S+/g, ' ').replace(/\b[\w.-]+\.(?:com|org|ua|net|eu|int|gov|uk)\b\S*/g, ' ');
-    for (const m of prose.matchAll(RUN)) out.push({ where, text: m[0].trim() });
+    for (const m of prose.matchAll(RUN)) {
+      const lower = m[0].match(/\b[a-z][A-Za-z’'-]+\b/g) ?? [];
+      if (lower.length >= 2) out.push({ where, text: m[0].trim() });
+    }
   };
   const visit = (el: Element, lang: string) => {
     const own = attr(el, 'lang');

@@ -48,6 +48,14 @@ const TEXT_FIELDS = {
 } as const;
 type Kind = keyof typeof TEXT_FIELDS;
 
+/**
+ * Text a translation may give but need not: a publisher's name ("Bloomberg News (distributed by
+ * Tribune Content Agency)") stays as it is unless its gloss needs translating.
+ */
+const OPTIONAL_FIELDS: Partial<Record<Kind, readonly string[]>> = {
+  sources: ['publisher', 'relays'],
+};
+
 /** The translation files, by the English model's part they translate. */
 const FILES: Record<Exclude<Kind, 'chart'>, string> = {
   timeline: 'timeline.yaml',
@@ -116,6 +124,8 @@ const hasIds = (list: Json[]) => list.length > 0 && list.every((x) => isRecord(x
 interface OverlayContext {
   file: string;
   fields: readonly string[];
+  /** Text fields a translation may leave out (the English text is kept). */
+  optional?: readonly string[];
   terms: readonly Term[];
   problems: Problem[];
 }
@@ -169,13 +179,13 @@ function overlay(en: Json, tr: Json, path: (string | number)[], ctx: OverlayCont
       const here = fieldPath([...path, key]);
       if (key === 'id') continue;
       if (!(key in en)) problem('is not a field of the English record', here);
-      else if (typeof en[key] === 'string' && ctx.fields.includes(key)) {
+      else if (typeof en[key] === 'string' && (ctx.fields.includes(key) || ctx.optional?.includes(key))) {
         if (typeof value !== 'string' || !value.trim()) problem('must be the translated text', here);
         else {
           out[key] = value.trim();
           for (const message of styleProblems(value, ctx.terms)) problem(message, here);
         }
-      } else if (typeof en[key] === 'object' && en[key] !== null && hasText(en[key], ctx.fields)) {
+      } else if (typeof en[key] === 'object' && en[key] !== null && hasText(en[key], [...ctx.fields, ...(ctx.optional ?? [])])) {
         out[key] = overlay(en[key], value, [...path, key], ctx);
       } else {
         problem(`is shared with the English edition (${describe(en[key])}); remove it from the translation`, here);
@@ -382,7 +392,7 @@ export function translateModel(files: ContentFiles, english: ContentModel, lang:
       if (files[file] === undefined) problems.push({ file, field: '(file)', message: `is missing: content/data/${FILES[kind]} has no translation` });
       return value;
     }
-    return overlay(value, raw, [], { file, fields: TEXT_FIELDS[kind], terms, problems }) as T;
+    return overlay(value, raw, [], { file, fields: TEXT_FIELDS[kind], optional: OPTIONAL_FIELDS[kind], terms, problems }) as T;
   };
 
   const quotesFile = `${root}/data/${FILES.quotes}`;
