@@ -59,10 +59,11 @@ export function formatDateShortUk(iso: string): string {
   return `${d}${NBSP}${MONTHS_GENITIVE[m - 1]}${NBSP}${y}`;
 }
 
-const TROOPS: NounForms = { one: 'військовослужбовець', few: 'військовослужбовці', many: 'військовослужбовців', other: 'військовослужбовця' };
+// «військових», as Ukrainian newsrooms write troop numbers («800 тисяч військових»): shorter than «військовослужбовців» in a table cell on a phone.
+const TROOPS: NounForms = { one: 'військовий', few: 'військові', many: 'військових', other: 'військового' };
 const PEOPLE: NounForms = { one: 'особа', few: 'особи', many: 'осіб', other: 'особи' };
 
-/** One amount in a unit: 210 eur-bn → '210 млрд євро'; 800000 troops → '800 000 військовослужбовців'. */
+/** One amount in a unit: 210 eur-bn → '210 млрд євро'; 800000 troops → '800 000 військових'. */
 export function formatAmountUk(n: number, unit: Figure['unit']): string {
   const num = formatNumberUk(n);
   switch (unit) {

@@ -152,7 +152,7 @@ export const stringsUk = {
   'source.anotherOutlet': 'іншого видання',
   'source.readViaCopy': 'прочитано в копії на {carrier}',
   'unit.people': 'осіб',
-  'unit.troops': 'військовослужбовців',
+  'unit.troops': 'військових',
   'unit.eur-bn': 'млрд євро',
   'unit.usd-bn': 'млрд доларів США',
   'unit.gbp-bn': 'млрд фунтів стерлінгів',

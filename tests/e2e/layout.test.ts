@@ -12,6 +12,7 @@ import { chromiumAvailable, launchChromium } from '../support/browser.ts';
 import { editionRoute, isEmbedRoute, listPages } from '../support/html.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { clippedText } from '../support/clipping.ts';
+import { stringsFor } from '../../src/lib/strings.ts';
 
 const { outDir, base } = builds.root;
 const WIDTHS = [320, 390, 1280] as const;
@@ -103,7 +104,9 @@ describe.skipIf(!chromiumAvailable())('layout', () => {
         for (const [item] of heights) {
           if (!snapshot.includes(`- rowheader ${JSON.stringify(item)}`)) problems.push(`/${route}#${id}: "${item}" is not a row header:\n${snapshot}`);
         }
-        if ((snapshot.match(/^\s*- columnheader "(Item|Value|Source|Note)"/gm) ?? []).length !== 4) problems.push(`/${route}#${id}: the four column headers are not exposed`);
+        const table = stringsFor(route.startsWith('uk/') ? 'uk' : 'en');
+        const columns = ['chart.col.item', 'chart.col.value', 'chart.col.source', 'chart.col.note'].map((k) => table[k]!);
+        if (columns.filter((c) => snapshot.includes(`- columnheader ${JSON.stringify(c)}`)).length !== 4) problems.push(`/${route}#${id}: the four column headers (${columns.join(', ')}) are not exposed`);
       }
       problems.push(...(await page.evaluate(clippedText)).map((p) => `/${route} (tables open): ${p}`));
     }
