@@ -190,7 +190,11 @@ export const strings = {
   'embed.kind.card': 'card',
   'embed.kind.chart': 'chart',
   'embed.responsive': 'Responsive code (recommended): resizes itself to fit',
-  'embed.iframe': 'Plain iframe, for systems that remove scripts (fixed height: adjust it if the text is cut off)',
+  'embed.iframe': 'Plain iframe, for systems that remove scripts: a fixed height, here for a column {from} to {to} pixels wide',
+  'embed.iframeHeights': 'For a column of another width, set the height to: {list}.',
+  'embed.iframeClass': '{height} for {from} to {to} pixels',
+  'embed.iframeClassLast': '{height} for {from} pixels and wider',
+  'embed.iframeNone': 'Plain iframe: not offered for this {kind}. Its height changes too much with the width of the column for a frame of fixed height; use the responsive code or the web address for oEmbed, which size themselves.',
   'embed.url': 'Web address for oEmbed: paste it on its own line in WordPress, Ghost and other systems',
   // Under the recommended (responsive) code, the other three on request.
   'embed.moreCodes': 'Other codes: script embed, plain iframe, web address for oEmbed',
