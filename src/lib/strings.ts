@@ -211,14 +211,14 @@ export const strings = {
   'embed.updated': 'updated',
   'embed.gallery.title': 'Embed our cards and charts',
   'embed.gallery.intro':
-    'Every card, chart and map of this explainer can go into your own article. Pick one from the pictures, show one section at a time, and copy its code. The responsive code sizes itself in any page; the plain iframe works where scripts are removed; the web address works wherever your system supports oEmbed. Live previews load only when you open them.',
+    'Every card, chart and map of this explainer can go into your own article. Pick one from the pictures, show one section at a time, and copy its code. The responsive code sizes itself in any page; the plain iframe works where scripts are removed; the web address works wherever your system supports oEmbed. Each unit’s live previews show it at 320, 600 and 900 pixels wide, as wide as in your page; they load only when you open them.',
   'embed.gallery.filter': 'Show',
   'embed.gallery.all': 'Everything',
   'embed.gallery.updated': 'Updated',
   'embed.gallery.cards': 'Cards',
   'embed.gallery.charts': 'Charts and map',
   'embed.gallery.width': '{width} pixels wide',
-  'embed.gallery.previews': 'Live previews at 320, 600 and 900 pixels wide (they load when you open this)',
+  'embed.gallery.previews': 'Live previews',
   'embed.gallery.inArticle': 'In the explainer',
   'nav.embeds': 'Embed our work',
   // Publishing (social cards, feed, datasets)
