@@ -158,9 +158,9 @@ export const BLOCK_HEIGHT = { quote: 120, timelineEvent: 105, comparisonRow: 250
 /**
  * A starting height for a card at a 600 px column, from its MDX body plus `blocks` (the height
  * of its charts, timelines and other block components, from their data): enough that the
- * fixed-height iframe rarely scrolls and the responsive one rarely jumps. It is an estimate, not
- * a promise: the responsive embed replaces it with the measured height, and
- * tests/e2e/embeds.test.ts prints the measured heights of the sampled units.
+ * fixed-height iframe rarely scrolls and the responsive one rarely jumps. Only a fallback now: a
+ * unit's codes take its measured heights (src/lib/embed/heights.ts, src/data/embed-heights.json),
+ * and a unit not measured yet gets the self-sizing codes alone, starting from this estimate.
  */
 export function estimateCardHeight(body: string, title: string, dek: string, blocks = 0): number {
   const text = body
