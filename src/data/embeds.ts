@@ -10,6 +10,8 @@ import { getBrand } from '../config/brand-loader';
 import type { Chart } from '../lib/content/schemas/chart';
 import type { Source } from '../lib/content/schemas/sources';
 import { BLOCK_HEIGHT, estimateCardHeight, type EmbedUnit } from '../lib/embed/codes';
+import { classFor, heightClasses, type MeasuredHeights } from '../lib/embed/heights';
+import measured from './embed-heights.json';
 import { chartIdsIn } from '../lib/content/mdx-scanner';
 import { publisherNames } from '../lib/sources';
 import { chartAnchor, chartAssetFiles } from '../lib/charts/assets';
@@ -34,6 +36,18 @@ export interface UnitPage {
 }
 
 const abs = (path: string, site: string) => new URL(path, site).href;
+
+/**
+ * A unit's heights: its fixed-height classes from the built units' measured heights
+ * (embed-heights.json, `npm run embed:heights`; src/lib/embed/heights.ts), and the height the
+ * codes start from, the class for a 600 px column. A unit not measured, or whose height varies too
+ * much for a fixed frame, has no classes and starts from the estimate.
+ */
+function heightsOf(key: string, estimate: number): Pick<EmbedUnit, 'height' | 'heightClasses'> {
+  const table = measured as MeasuredHeights;
+  const classes = heightClasses(table.widths, table.units[key]);
+  return classes ? { height: classFor(classes, 600).height, heightClasses: classes } : { height: estimate };
+}
 
 async function publishers(sourceIds: readonly string[], usedBy: string): Promise<string> {
   const byId = new Map((await allSources()).map((s) => [s.id, s]));
@@ -72,7 +86,7 @@ export async function cardUnitPage(card: CardEntry, site: string): Promise<UnitP
       embedUrl: abs(embedPath, site),
       pageUrl: abs(cardPath(card.stack, card.card), site),
       oembedUrl: abs(oembedPath(embedPath), site),
-      height: estimateCardHeight(card.entry.body ?? '', card.title, card.entry.data.dek, await blockHeight(card.entry.body ?? '')),
+      ...heightsOf(`${card.stack}/${card.card}`, estimateCardHeight(card.entry.body ?? '', card.title, card.entry.data.dek, await blockHeight(card.entry.body ?? ''))),
     },
     route: `${card.stack}/#${card.card}`,
     pagePath: cardPath(card.stack, card.card),
@@ -106,7 +120,7 @@ export async function chartUnitPage(chart: Chart, site: string): Promise<UnitPag
       embedUrl: abs(embedPath, site),
       pageUrl: abs(withBase(route), site),
       oembedUrl: abs(oembedPath(embedPath), site),
-      height: chartEmbedHeight(chart),
+      ...heightsOf(`chart/${chart.id}`, chartEmbedHeight(chart)),
     },
     route,
     pagePath: withBase(route),

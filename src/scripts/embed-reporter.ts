@@ -10,9 +10,10 @@
  * images, the chart canvas, a <details> opened, a narrower column) without polling.
  *
  * In WordPress (`#?secret=`), whose frames are at most 1000 px tall, a long unit shows its first
- * blocks and "Continue reading on the explainer" (src/lib/embed/fit.ts).
+ * blocks and "Continue reading on the explainer" (src/lib/embed/fit.ts). Elsewhere a card longer
+ * than two phone screens folds the rest of its body behind "Continue reading", opened in place.
  */
-import { blocksThatFit, WORDPRESS_MAX_HEIGHT } from '@/lib/embed/fit';
+import { blocksThatFit, CARD_EMBED_MAX_HEIGHT, WORDPRESS_MAX_HEIGHT } from '@/lib/embed/fit';
 import { darkSourceMedia, DEFAULT_THEME, THEME_MEDIA_ATTR } from '@/lib/embed/theme';
 import { heightMessages, iframeResizerInitId, iframeResizerMessage, isHeightRequest, readEmbedContext, toReportedHeight, wordpressLinkMessage } from '@/lib/embed/protocol';
 
@@ -30,12 +31,13 @@ if (ctx.transparent) root.classList.add('embed-transparent');
 
 const pageHeight = () => root.getBoundingClientRect().height;
 
-/** WordPress only: hide the unit's trailing blocks that do not fit, show the continue link. */
-function fitWordPress(): void {
-  const unit = document.querySelector('main .card-body') ?? document.querySelector('main > figure');
-  const more = document.querySelector<HTMLElement>('.embed-continue');
-  if (!unit || !more) return;
-  for (const b of unit.children) b.classList.remove('embed-cut');
+/**
+ * Hides the unit's trailing blocks that do not fit in `limit` (marked `cls`) and shows `more`
+ * (the link or button that says so); shows everything and hides `more` when all fits. `min`:
+ * the blocks always kept.
+ */
+function fitBlocks(unit: Element, more: HTMLElement, limit: number, min: number, cls: string): void {
+  for (const b of unit.children) b.classList.remove(cls);
   // Only blocks with a box (not a <script>, nothing already hidden) take room.
   const blocks = [...unit.children].filter((b) => b.getClientRects().length);
   more.hidden = true;
@@ -46,12 +48,59 @@ function fitWordPress(): void {
   const heights = tops.map((top, i) => (tops[i + 1] ?? bottom) - top);
   const withLink = pageHeight();
   const rest = withLink - (bottom - (tops[0] ?? bottom));
+  const kept = blocksThatFit(heights, rest, withLink - without, limit, min);
+  blocks.slice(kept).forEach((b) => b.classList.add(cls));
+  more.hidden = kept === blocks.length;
+}
+
+/** WordPress only: hide the unit's trailing blocks that do not fit, show the continue link. */
+function fitWordPress(): void {
+  const unit = document.querySelector('main .card-body') ?? document.querySelector('main > figure');
+  const more = document.querySelector<HTMLElement>('.embed-continue');
+  if (!unit || !more) return;
   // A chart keeps its title and image. A card's question, answer and notices sit above its body,
   // so it may keep none of the body: a card that opens with a long later development (an update
   // that carries a chart) shows its answer and the link on rather than scrolling in the cap.
-  const kept = blocksThatFit(heights, rest, withLink - without, WORDPRESS_MAX_HEIGHT, unit.tagName === 'FIGURE' ? 2 : 0);
-  blocks.slice(kept).forEach((b) => b.classList.add('embed-cut'));
-  more.hidden = kept === blocks.length;
+  fitBlocks(unit, more, WORDPRESS_MAX_HEIGHT, unit.tagName === 'FIGURE' ? 2 : 0, 'embed-cut');
+}
+
+/**
+ * Everywhere but WordPress: a card taller than two phone screens (CARD_EMBED_MAX_HEIGHT) shows its
+ * first body blocks and a "Continue reading" button under them that opens the rest in place.
+ * Folded again only when the width changes (or the fonts arrive), never after the reader opened it.
+ * Without JavaScript the whole card shows.
+ */
+const cardBody = ctx.secret ? null : document.querySelector<HTMLElement>('main .card-body');
+if (cardBody) {
+  const fold = document.createElement('p');
+  fold.className = 'embed-expand';
+  fold.hidden = true;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = document.body.dataset.expandLabel ?? '';
+  fold.append(button);
+  cardBody.after(fold);
+  let foldedAt = -1;
+  let opened = false;
+  const foldCard = (force: boolean) => {
+    const width = root.clientWidth;
+    if (opened || (!force && width === foldedAt)) return;
+    foldedAt = width;
+    fitBlocks(cardBody, fold, CARD_EMBED_MAX_HEIGHT, 1, 'embed-folded');
+  };
+  button.addEventListener('click', () => {
+    opened = true;
+    const first = cardBody.querySelector<HTMLElement>(':scope > .embed-folded');
+    for (const b of cardBody.querySelectorAll(':scope > .embed-folded')) b.classList.remove('embed-folded');
+    fold.hidden = true;
+    if (first) {
+      first.tabIndex = -1;
+      first.focus({ preventScroll: true });
+    }
+  });
+  foldCard(true);
+  void document.fonts.ready.then(() => foldCard(true));
+  new ResizeObserver(() => foldCard(false)).observe(root);
 }
 
 if (window.parent !== window) {

@@ -14,6 +14,8 @@ import { readContentFiles } from '../../src/lib/content/loader';
 import { chartAnchor } from '../../src/lib/charts/assets';
 import { ELEMENT_NAME } from '../../src/lib/embed/element';
 import { EMBED_ATTR } from '../../src/lib/embed/host';
+import { classFor, heightClasses } from '../../src/lib/embed/heights';
+import measured from '../../src/data/embed-heights.json';
 import { chartHomes } from '../../src/lib/charts/homes';
 import { builds, ROOT, SITE_URL } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, readText } from '../support/dist';
@@ -172,12 +174,19 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(control, `Embed codes of ${u.label} in #${anchor}`).toBeDefined();
       // Each code box says which code it holds: data-embed-code="script|responsive|iframe|oembed".
       const boxes = all(control!, 'div').filter((d) => attr(d, 'data-embed-code'));
-      const codes = Object.fromEntries(boxes.map((b) => [attr(b, 'data-embed-code'), textOf(all(b, 'textarea')[0]!)]));
+      const codes = Object.fromEntries(boxes.map((b) => [attr(b, 'data-embed-code'), all(b, 'textarea')[0] ? textOf(all(b, 'textarea')[0]!) : undefined]));
       expect(Object.keys(codes)).toEqual(['responsive', 'script', 'iframe', 'oembed']);
+      // A plain iframe only where the unit's measured heights allow a fixed frame
+      // (src/lib/embed/heights.ts); otherwise its box says to use a self-sizing code.
+      const iframeBox = boxes.find((b) => attr(b, 'data-embed-code') === 'iframe')!;
+      const classes = heightClasses(measured.widths, (measured.units as Record<string, number[]>)[u.embedDir.slice('embed/'.length, -1)]);
+      expect(codes.iframe === undefined, `${u.label}: self-sizing only`).toBe(!classes);
+      expect(attr(iframeBox, 'data-self-sizing-only') !== undefined).toBe(!classes);
+      if (classes) expect(codes.iframe).toContain(` height="${classFor(classes, 600).height}"`);
       expect(codes.responsive).toContain(`${EMBED_ATTR}="${site}${u.embedDir}"`);
       expect(codes.responsive).toContain(`<script async src="${site}embed.js"></script>`);
       expect(codes.script).toMatch(new RegExp(`^<${ELEMENT_NAME} src="${site}${u.embedDir}" data-height="\\d+"><a href="[^"]+">[^<]+</a></${ELEMENT_NAME}>\\n<script async src="${site}embed/element\\.js"></script>$`));
-      expect(codes.iframe).toMatch(new RegExp(`^<iframe src="${site}${u.embedDir}" title="[^"]+" width="100%" height="\\d+"`));
+      if (classes) expect(codes.iframe).toMatch(new RegExp(`^<iframe src="${site}${u.embedDir}" title="[^"]+" width="100%" height="\\d+"`));
       expect(codes.oembed).toBe(`${site}${u.embedDir}`);
       // The script embed's fragment sits next to the embed page.
       expect(JSON.parse(readText(outDir, `${u.embedDir}fragment.json`))).toMatchObject({ version: 1, html: expect.stringContaining('embed-footer') });

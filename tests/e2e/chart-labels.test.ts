@@ -143,6 +143,8 @@ describe.runIf(chromiumAvailable())('chart labels at 320 px', () => {
       expect(shown.src).toContain(chartAssetFiles(map!.id).narrowLight);
       expect(shown.alt).toMatch(/^Map: /);
       for (const r of map!.map!.regions) expect(shown.alt).toContain(r.label);
+      // On an embed page the table is inside 'Sources, notes and data': two clicks, no script.
+      await fig.locator('details[data-chart-about] > summary').click();
       await fig.locator('details.chart-data summary').click();
       // With JavaScript the table comes in as the disclosure opens (src/scripts/on-demand.ts).
       await expect.poll(() => fig.locator('table tbody tr:not(.group)').count()).toBe(map!.rows.length);

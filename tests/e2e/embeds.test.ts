@@ -319,6 +319,7 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
       ['card-default', `<iframe id="card-default" title="a" src="${site.url}${card.path}" width="600" height="600"></iframe>`],
       ['chart-default', `<iframe id="chart-default" title="b" src="${site.url}${chart.path}" width="600" height="600"></iframe>`],
       ['chart-dark', `<iframe id="chart-dark" title="c" src="${site.url}${chart.path}?theme=dark" width="600" height="600"></iframe>`],
+      ['responsive-default', `<div id="responsive-default" ${EMBED_ATTR}="${site.url}${chart.path}"><a href="${site.url}">a</a></div>`],
       ['responsive-dark', `<div id="responsive-dark" ${EMBED_ATTR}="${site.url}${card.path}" data-theme="dark"><a href="${site.url}">a</a></div>`],
       ['responsive-auto', `<div id="responsive-auto" ${EMBED_ATTR}="${site.url}${card.path}" data-theme="auto"><a href="${site.url}">a</a></div>`],
     ] as const;
@@ -343,6 +344,12 @@ describe.skipIf(!available)('embeds in Chromium, host page on another origin', (
     const chartDefault = await look('chart-default');
     expect(chartDefault.background, 'a chart, no theme asked').toBe(LIGHT);
     expect(chartDefault.image, 'a chart’s image, no theme asked').toMatch(/-light\.svg$/);
+
+    // The recommended code, as copied (no data-theme): light, its chart image the light one.
+    const responsiveDefault = await look('responsive-default');
+    expect(responsiveDefault.src, 'embed.js adds no theme of its own').toBe('');
+    expect(responsiveDefault.background, 'responsive code, no theme asked').toBe(LIGHT);
+    expect(responsiveDefault.image, 'its chart image').toMatch(/-light\.svg$/);
 
     const chartDark = await look('chart-dark');
     expect(chartDark.background, 'a chart with ?theme=dark').toBe(DARK);

@@ -89,7 +89,9 @@ describe.skipIf(!chromiumAvailable())('clicking a footnote in an embed, host pag
       const iframe = page.locator('iframe');
       await iframe.waitFor();
       const frame = page.frameLocator('iframe');
-      const marker = frame.locator('.card-body sup.cite a').first();
+      // The first footnote a reader sees: in an embed, later developments are one closed line
+      // each and a long card folds its end, so the card's first marker may be out of sight.
+      const marker = frame.locator('.card-body sup.cite a:visible').first();
       await marker.waitFor({ timeout: 20_000 });
       // Let the frame settle to its size, then scroll the host page to the footnote as a reader
       // would. (Playwright's own scrolling waits for animation frames, which Chromium does not
@@ -107,7 +109,8 @@ describe.skipIf(!chromiumAvailable())('clicking a footnote in an embed, host pag
       await page.evaluate((y) => scrollTo(0, y), Math.round(box.y + (await page.evaluate(() => scrollY)) - 300));
       await page.waitForTimeout(200);
       const before = await page.evaluate(() => ({ x: scrollX, y: scrollY, url: location.href }));
-      expect(await marker.textContent()).toBe('[1]');
+      const number = Number(/^\[(\d+)/.exec((await marker.textContent()) ?? '')?.[1]);
+      expect(number).toBeGreaterThan(0);
       await marker.click();
       const note = frame.locator('.card-body .footnote-note');
       await note.waitFor();
@@ -117,7 +120,7 @@ describe.skipIf(!chromiumAvailable())('clicking a footnote in an embed, host pag
       expect(page.url()).toBe(`${host.url}${file}#story`);
       // The note is the entry of the card's source list the footnote points at, and its link
       // opens the source in a new tab.
-      const entry = frame.locator(`[id="${card.id}-src-1"]`);
+      const entry = frame.locator(`[id="${card.id}-src-${number}"]`);
       const squash = (t: string | null) => (t ?? '').replace(/\s+/g, ' ').trim();
       expect(squash(await note.locator('.footnote-note-item').textContent())).toBe(squash(await entry.textContent()));
       const links = await note.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('target')));

@@ -1,7 +1,8 @@
 /**
  * The embed gallery in Chromium: thumbnails and codes at once, no live preview (no iframe, no
- * request for an embed page) until a reader opens one; the section filter works without
- * JavaScript.
+ * request for an embed page) until a reader opens one; an open preview's frames are as wide as
+ * their labels say, at 1280 px, and the widths are said once on the page, not in every tile's
+ * toggle; the section filter works without JavaScript.
  */
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
@@ -30,6 +31,51 @@ describe.runIf(chromiumAvailable())('embed gallery', () => {
       await previews.locator('summary').click();
       await expect.poll(() => previews.locator('iframe').count()).toBe(3);
       expect(await page.locator('iframe').count()).toBe(3);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('at 1280 px an open preview shows each frame as wide as its label says; the widths said once', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.server.url}embed/`);
+      // The widths are in the introduction once; each tile's toggle is one quiet line.
+      const text = await page.locator('main').innerText();
+      expect(text.match(/320, 600 and 900 pixels wide/g)).toHaveLength(1);
+      const summaries = page.locator('details[data-gallery-previews] > summary');
+      expect(await summaries.count()).toBeGreaterThan(10);
+      const look = await summaries.first().evaluate((s) => ({ text: s.textContent!.trim(), weight: Number(getComputedStyle(s).fontWeight), size: parseFloat(getComputedStyle(s).fontSize) }));
+      const title = await page.locator('.tile h3').first().evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+      expect(look.text).not.toMatch(/\d/);
+      expect(look.weight).toBeLessThan(600);
+      expect(look.size).toBeLessThan(title);
+
+      // A card's previews (cards are the narrow tiles' majority): the tile opens to the gallery's width.
+      const previews = page.locator('#gallery-security-guarantees details[data-gallery-previews]').first();
+      await previews.locator('summary').scrollIntoViewIfNeeded();
+      await previews.locator('summary').click();
+      await expect.poll(() => previews.locator('iframe').count()).toBe(3);
+      const figures = previews.locator('figure.preview');
+      expect(await figures.count()).toBe(3);
+      for (let i = 0; i < 3; i++) {
+        const figure = figures.nth(i);
+        const label = Number(/(\d+) pixels wide/.exec((await figure.locator('figcaption').textContent())!)![1]);
+        const m = await figure.evaluate((f) => {
+          const iframe = f.querySelector('iframe')!;
+          const scroller = f.querySelector<HTMLElement>('.frame-scroll')!;
+          const frame = iframe.getBoundingClientRect();
+          const box = scroller.getBoundingClientRect();
+          return { width: frame.width, inView: frame.left >= box.left - 0.5 && frame.right <= box.right + 0.5, scrolls: scroller.scrollWidth > scroller.clientWidth };
+        });
+        expect(m.width, `the ${label} px preview's frame`).toBe(label);
+        expect(m.inView && !m.scrolls, `the ${label} px preview is whole in view, not in a scrolling box`).toBe(true);
+        // The page inside is laid out at that width.
+        const frame = (await figure.locator('iframe').elementHandle())!;
+        const inner = (await frame.contentFrame())!;
+        await expect.poll(() => inner.evaluate(() => document.documentElement.clientWidth).catch(() => 0)).toBe(label);
+      }
     } finally {
       await context.close();
     }

@@ -10,7 +10,10 @@
  *
  * Pages: home, each stack, sources, updates, search with results for "Belgium" and "Article 5", the 404 page, a
  * card embed (the first card that draws a chart), every chart embed (dist/embed/chart/*, the map
- * included) and the embed gallery. Embeds are light by default; their dark shots ask ?theme=auto.
+ * of Donbas, donbas-control, included) and the embed gallery. Embeds are light by default; their
+ * dark shots ask ?theme=auto. Then a newsroom's light article on another origin with a card and
+ * the map embedded by the responsive code (embed.js): in the dark shots the reader's system is
+ * dark and the host page did not ask for dark, so the embeds must stay light.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -36,6 +39,8 @@ const MODES = [
 interface Shot {
   name: string;
   path: string;
+  /** Served from the host-page server (another origin), not from the build. */
+  host?: boolean;
   /** Waits, with JavaScript on, until the page shows what it is for. */
   ready?: (page: Page) => Promise<unknown>;
 }
@@ -69,7 +74,34 @@ function pagesOf(dist: string): Shot[] {
     { name: `embed-card-${cardWithChart.stack}-${cardWithChart.card}`, path: `embed/${cardWithChart.stack}/${cardWithChart.card}/` },
     ...charts.map((c) => ({ name: `embed-chart-${c}`, path: `embed/chart/${c}/` })),
     { name: 'embed-gallery', path: 'embed/' },
+    {
+      name: 'embed-in-host-page',
+      path: 'host.html',
+      host: true,
+      // The frames load lazily and size themselves: wait until both have reported a height.
+      ready: async (p) => {
+        for (const f of await p.$$('[data-explainer-embed]')) await f.scrollIntoViewIfNeeded();
+        await p.waitForFunction(() => [...document.querySelectorAll('iframe')].length === 2 && [...document.querySelectorAll('iframe')].every((f) => f.getBoundingClientRect().height > 300), undefined, { timeout: 15_000 });
+      },
+    },
   ];
+}
+
+/**
+ * A newsroom's plain light article (no colour scheme of its own, as most are) with a card and the
+ * map embedded by the responsive code, written to a folder served on another origin.
+ */
+function writeHostPage(dir: string, site: string, card: string, chart: string): void {
+  mkdirSync(dir, { recursive: true });
+  const para = (text: string) => `<p>${text}</p>`;
+  const embed = (path: string) => `<div data-explainer-embed="${site}${path}"><a href="${site}${path}">${path}</a></div>`;
+  writeFileSync(
+    join(dir, 'host.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>A newsroom's article</title><link rel="icon" href="data:,">
+<style>body{margin:0;background:#fff;color:#222;font:18px/1.6 Georgia,serif}main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:2rem;line-height:1.2}</style></head>
+<body><main><h1>A newsroom's article with two embeds</h1>${para('Text of the newsroom’s own story, before the card. The page is light and says nothing about colour schemes.')}${embed(card)}${para('More of the story, between the two embeds.')}${embed(chart)}${para('The end of the story.')}</main>
+<script async src="${site}embed.js"></script></body></html>`,
+  );
 }
 
 /** Scrolls through the page so lazy images, frames and charts come in, then back to the top. */
@@ -117,6 +149,11 @@ const hostHeaders = (path: string) => {
   return out;
 };
 const server = await serveStatic(dist, { headers: hostHeaders });
+const HOST_DIR = join(ROOT, 'tests/.tmp/shots-host');
+const embedShot = shots.find((s) => s.name.startsWith('embed-card-'));
+const mapDir = existsSync(join(dist, 'embed/chart/donbas-control')) ? 'embed/chart/donbas-control/' : pagesOf(dist).find((s) => s.name.startsWith('embed-chart-'))?.path ?? 'embed/';
+writeHostPage(HOST_DIR, server.url, embedShot?.path ?? pagesOf(dist).find((s) => s.name.startsWith('embed-card-'))!.path, mapDir);
+const hostServer = await serveStatic(HOST_DIR, { host: 'localhost' });
 const browser = await launchChromium();
 const rows = shots.map((shot) => ({ shot, files: [] as { label: string; file: string }[] }));
 const problems: string[] = [];
@@ -132,7 +169,7 @@ try {
         // Embeds are light whatever the reader's setting unless the host asks: in dark, ask for
         // the reader's setting (?theme=auto), so the dark embed is there to review.
         const unit = /^embed\/.+\/.+\//.test(shot.path);
-        await page.goto(server.url + shot.path + (unit && mode.name === 'dark' ? '?theme=auto' : ''), { waitUntil: 'load' });
+        await page.goto((shot.host ? hostServer.url : server.url) + shot.path + (unit && mode.name === 'dark' ? '?theme=auto' : ''), { waitUntil: 'load' });
         // Without JavaScript there is nothing to wait for (and no script may run in the page):
         // Chromium loads lazy images eagerly then, and charts stay images.
         if (mode.javaScriptEnabled) {
@@ -140,7 +177,13 @@ try {
           await settle(page);
         }
         const file = `${shot.name}--${size.width}--${mode.name}.jpg`;
-        await page.screenshot({ path: join(OUT, file), fullPage: true, type: 'jpeg', quality: 85 });
+        if (shot.host) {
+          // A full-page screenshot leaves frames from another origin blank below the first
+          // screen: make the window as tall as the page instead.
+          await page.setViewportSize({ width: size.width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+          await page.waitForTimeout(800);
+          await page.screenshot({ path: join(OUT, file), type: 'jpeg', quality: 85 });
+        } else await page.screenshot({ path: join(OUT, file), fullPage: true, type: 'jpeg', quality: 85 });
         row.files.push({ label: `${size.width} px, ${mode.name}`, file });
         await page.close();
         process.stdout.write('.');
@@ -151,6 +194,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await hostServer.close();
 }
 writeFileSync(join(OUT, 'index.html'), contactSheet(rows, server.url));
 const count = rows.reduce((n, r) => n + r.files.length, 0);

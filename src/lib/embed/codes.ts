@@ -7,6 +7,7 @@
 import { ELEMENT_NAME } from './element';
 import { EMBED_ATTR, HEIGHT_ATTR } from './host';
 import { THEME_ATTR, withTheme, type EmbedTheme } from './theme';
+import type { HeightClass } from './heights';
 
 export interface EmbedUnit {
   kind: 'card' | 'chart';
@@ -21,6 +22,12 @@ export interface EmbedUnit {
   oembedUrl: string;
   /** Starting / fixed height in px for a column about 600 px wide. */
   height: number;
+  /**
+   * The plain iframe's height for each column width, measured from the built unit
+   * (src/lib/embed/heights.ts); absent when the unit's height varies too much for a fixed frame:
+   * then only the self-sizing codes are offered.
+   */
+  heightClasses?: readonly HeightClass[];
   /** A raster image of the unit, for oEmbed thumbnail_url (charts). */
   thumbnail?: { url: string; width: number; height: number };
 }
@@ -36,6 +43,8 @@ export function escapeHtml(s: string): string {
  */
 export interface CodeOptions {
   theme?: EmbedTheme;
+  /** The iframe's height, when not the unit's own (a height class for another column width). */
+  height?: number;
 }
 
 /**
@@ -67,14 +76,15 @@ export function scriptSnippet(unit: EmbedUnit, elementScriptUrl: string): string
 }
 
 /**
- * For CMSs that strip scripts: a plain iframe at a fixed height. The embed page scrolls inside
- * the frame if the text needs more room than the height gives it at a narrow width. No script
+ * For CMSs that strip scripts: a plain iframe at a fixed height, by default the height class for
+ * a 600 px column (unit.heightClasses; `options.height` for another). Offered only for units
+ * that have height classes. No script
  * reads attributes here, so a theme goes straight into the src as ?theme=.
  */
 export function iframeSnippet(unit: EmbedUnit, options: CodeOptions = {}): string {
   const e = escapeHtml;
   const src = withTheme(new URL(unit.embedUrl), options.theme).href;
-  return `<iframe src="${e(src)}" title="${e(unit.title)}" width="100%" height="${unit.height}" loading="lazy" style="width:100%;border:0"></iframe>`;
+  return `<iframe src="${e(src)}" title="${e(unit.title)}" width="100%" height="${options.height ?? unit.height}" loading="lazy" style="width:100%;border:0"></iframe>`;
 }
 
 /** The oEmbed 1.0 "rich" response (https://oembed.com §2.3.4, §2.3.4.4). */
@@ -148,9 +158,9 @@ export const BLOCK_HEIGHT = { quote: 120, timelineEvent: 105, comparisonRow: 250
 /**
  * A starting height for a card at a 600 px column, from its MDX body plus `blocks` (the height
  * of its charts, timelines and other block components, from their data): enough that the
- * fixed-height iframe rarely scrolls and the responsive one rarely jumps. It is an estimate, not
- * a promise: the responsive embed replaces it with the measured height, and
- * tests/e2e/embeds.test.ts prints the measured heights of the sampled units.
+ * fixed-height iframe rarely scrolls and the responsive one rarely jumps. Only a fallback now: a
+ * unit's codes take its measured heights (src/lib/embed/heights.ts, src/data/embed-heights.json),
+ * and a unit not measured yet gets the self-sizing codes alone, starting from this estimate.
  */
 export function estimateCardHeight(body: string, title: string, dek: string, blocks = 0): number {
   const text = body
