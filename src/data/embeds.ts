@@ -7,6 +7,7 @@ import { allCards } from './cards';
 import { allCharts, chartHome, requireChart } from './charts';
 import { allSources, loadComparison, loadLayers, MissingRecordError, timelineEvents } from './store';
 import { getBrand } from '../config/brand-loader';
+import { currentEdition } from '../lib/editions';
 import type { Chart } from '../lib/content/schemas/chart';
 import type { Source } from '../lib/content/schemas/sources';
 import { BLOCK_HEIGHT, estimateCardHeight, type EmbedUnit } from '../lib/embed/codes';
@@ -45,7 +46,9 @@ const abs = (path: string, site: string) => new URL(path, site).href;
  */
 function heightsOf(key: string, estimate: number): Pick<EmbedUnit, 'height' | 'heightClasses'> {
   const table = measured as MeasuredHeights;
-  const classes = heightClasses(table.widths, table.units[key]);
+  // Each edition's units are measured on their own ('uk/article-5/legal-form'): translated text is longer.
+  const edition = currentEdition();
+  const classes = heightClasses(table.widths, table.units[edition === 'en' ? key : `${edition}/${key}`]);
   return classes ? { height: classFor(classes, 600).height, heightClasses: classes } : { height: estimate };
 }
 

@@ -13,7 +13,7 @@
  *   inside the frame.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle } from 'playwright-core';
 import { classFor, fitsReal, MEASURED_WIDTHS, type HeightClass, type MeasuredHeights } from '../../src/lib/embed/heights';
@@ -29,21 +29,25 @@ const HOST_DIR = join(ROOT, 'tests/.tmp/embed-heights-host');
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-/** The gallery's plain iframe code of every unit: its code, its classes; or none (self-sizing only). */
+/** The galleries' plain iframe code of every unit (the Ukrainian gallery's keyed 'uk/…'): its code, its classes; or none (self-sizing only). */
 function offeredCodes(): Map<string, { code: string; classes: HeightClass[] } | null> {
-  const html = readFileSync(join(outDir, 'embed/index.html'), 'utf8');
   const out = new Map<string, { code: string; classes: HeightClass[] } | null>();
-  for (const m of html.matchAll(/<div class="embed-code[^"]*" data-embed-code="iframe"( data-self-sizing-only="")?(?: data-height-classes="([^"]+)")?[^>]*>([\s\S]*?)<\/div>/g)) {
-    const textarea = /<textarea[^>]*>([\s\S]*?)<\/textarea>/.exec(m[3]!);
-    if (m[1]) {
-      const key = /data-gallery-embed="[^"]*\/embed\/([^"]+)\/"/.exec(html.slice(m.index))?.[1];
-      if (key) out.set(key, null);
-      continue;
+  for (const prefix of ['', 'uk/']) {
+    const file = join(outDir, prefix, 'embed/index.html');
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file, 'utf8');
+    for (const m of html.matchAll(/<div class="embed-code[^"]*" data-embed-code="iframe"( data-self-sizing-only="")?(?: data-height-classes="([^"]+)")?[^>]*>([\s\S]*?)<\/div>/g)) {
+      const textarea = /<textarea[^>]*>([\s\S]*?)<\/textarea>/.exec(m[3]!);
+      if (m[1]) {
+        const key = new RegExp(`data-gallery-embed="[^"]*/${prefix}embed/([^"]+)/"`).exec(html.slice(m.index))?.[1];
+        if (key) out.set(`${prefix}${key}`, null);
+        continue;
+      }
+      const code = unescape(textarea![1]!);
+      const key = new RegExp(`^<iframe src="${SITE_URL}/${prefix}embed/([^"?]+)/`).exec(code)![1]!;
+      const classes = m[2]!.split(' ').map((c) => c.split(':').map(Number)).map(([width, height]) => ({ width, height }) as HeightClass);
+      out.set(`${prefix}${key}`, { code, classes });
     }
-    const code = unescape(textarea![1]!);
-    const key = new RegExp(`^<iframe src="${SITE_URL}/embed/([^"?]+)/`).exec(code)![1]!;
-    const classes = m[2]!.split(' ').map((c) => c.split(':').map(Number)).map(([width, height]) => ({ width, height }) as HeightClass);
-    out.set(key, { code, classes });
   }
   return out;
 }
@@ -83,7 +87,7 @@ describe.runIf(chromiumAvailable())('fixed-height embed codes', () => {
       });
     }
     expect(problems, 'run `npm run embed:heights` on a fresh build and commit src/data/embed-heights.json').toEqual([]);
-  }, 240_000); // every unit at ten widths: about a minute on two cores
+  }, 480_000); // every unit of both editions at ten widths: about two minutes on two cores
 
   it.each(MEASURED_WIDTHS)('every plain iframe code in a %i px column shows its whole unit', async (width) => {
     const units = [...codes].filter(([, c]) => c) as [string, { code: string; classes: HeightClass[] }][];

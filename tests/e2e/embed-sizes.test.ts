@@ -13,16 +13,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkContent } from '../../src/lib/content-integrity';
-import { readContentFiles } from '../../src/lib/content-loader';
+import { checkContent } from '../../src/lib/content/check';
+import { readContentFiles } from '../../src/lib/content/loader';
 import { CARD_EMBED_MAX_HEIGHT } from '../../src/lib/embed/fit';
 import { chromiumAvailable } from '../support/browser';
 import { browserOnRootBuild } from '../support/site-browser';
 import { ROOT } from '../support/builds';
 
 const { model } = checkContent(readContentFiles(ROOT));
-const cards = model.cards.map((c) => ({ label: `${c.stack}/${c.id}`, path: `embed/${c.stack}/${c.id}/` }));
-const charts = model.charts.map((c) => ({ label: c.id, path: `embed/chart/${c.id}/` }));
+// Both editions: the Ukrainian units (longer text) are held to the same heights.
+const cards = ['', 'uk/'].flatMap((e) => model.cards.map((c) => ({ label: `${e}${c.stack}/${c.id}`, path: `${e}embed/${c.stack}/${c.id}/` })));
+const charts = ['', 'uk/'].flatMap((e) => model.charts.map((c) => ({ label: `${e}${c.id}`, path: `${e}embed/chart/${c.id}/` })));
 
 /** Whether an element has a box and is not hidden by a closed <details> or [hidden]. */
 const shown = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.checkVisibility() && el.getBoundingClientRect().height > 0);

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../support/browser.ts';
-import { ROOT } from '../support/builds.ts';
+import { buildArgs, ROOT } from '../support/builds.ts';
 import { measureUnits, unitKeys } from '../support/embed-heights.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { heightClasses, MEASURED_WIDTHS, PROBE_WIDTHS } from '../../src/lib/embed/heights.ts';
@@ -20,7 +20,7 @@ export const HEIGHTS_FILE = join(ROOT, 'src/data/embed-heights.json');
 const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
 if (!existsSync(join(dist, 'index.html'))) {
   console.log('[embed-heights] no build in dist/: building');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, buildArgs(), { cwd: ROOT, stdio: 'inherit' });
 }
 const server = await serveStatic(dist);
 const browser = await launchChromium();

@@ -8,20 +8,27 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-/** Every unit's key in a build ('security-guarantees/european-force', 'chart/troop-sizes'), from its embed pages. */
+/**
+ * Every unit's key in a build ('security-guarantees/european-force', 'chart/troop-sizes'), from
+ * its embed pages; the Ukrainian edition's units as 'uk/security-guarantees/european-force' (their
+ * text is longer, so they are measured on their own).
+ */
 export function unitKeys(dist: string): string[] {
-  const root = join(dist, 'embed');
   const keys: string[] = [];
-  for (const group of readdirSync(root).sort()) {
-    if (!statSync(join(root, group)).isDirectory()) continue;
-    for (const unit of readdirSync(join(root, group)).sort()) {
-      if (statSync(join(root, group, unit, 'index.html'), { throwIfNoEntry: false })?.isFile()) keys.push(`${group}/${unit}`);
+  for (const [edition, prefix] of [['', ''], ['uk', 'uk/']] as const) {
+    const root = join(dist, edition, 'embed');
+    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) continue;
+    for (const group of readdirSync(root).sort()) {
+      if (!statSync(join(root, group)).isDirectory()) continue;
+      for (const unit of readdirSync(join(root, group)).sort()) {
+        if (statSync(join(root, group, unit, 'index.html'), { throwIfNoEntry: false })?.isFile()) keys.push(`${prefix}${group}/${unit}`);
+      }
     }
   }
   return keys;
 }
 
-export const embedPathOf = (key: string) => `embed/${key}/`;
+export const embedPathOf = (key: string) => (key.startsWith('uk/') ? `uk/embed/${key.slice(3)}/` : `embed/${key}/`);
 
 /** Loads a page and waits until it has settled: fonts in, the reporter's fold done. */
 export async function settle(page: Page, url: string): Promise<void> {
