@@ -70,6 +70,7 @@ export const stringsUk = {
   'footnote.sourceWord': 'Джерело',
   'footnote.sourcesWord': 'Джерела',
   'stack.questions': 'Питання на цій сторінці',
+  'comparison.caption': 'Стаття 5 НАТО і запропоновані гарантії для України, пункт за пунктом',
   'footnote.close': 'Закрити',
   'value.asOf': 'станом на',
   'value.source': 'Джерело',

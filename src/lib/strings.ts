@@ -75,6 +75,7 @@ export const strings = {
   'footnote.sourcesWord': 'Sources',
   // The list of a stack page's questions, for screen readers.
   'stack.questions': 'Questions on this page',
+  'comparison.caption': 'NATO’s Article 5 and the proposed guarantee for Ukraine, point by point',
   'footnote.close': 'Close',
   'value.asOf': 'as of',
   'value.source': 'Source',

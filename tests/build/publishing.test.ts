@@ -131,7 +131,8 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
         }
         const doc = h.jsonLd[0] as never;
         for (const p of jsonLdProblems(doc)) bad.push(`${file}: ${p}`);
-        if (!nodeOfType(doc, expectedType(route))) bad.push(`${file}: no ${expectedType(route)} node`);
+        // A Ukrainian page is the same kind of page as its English counterpart.
+        if (!nodeOfType(doc, expectedType(editionRoute(route)))) bad.push(`${file}: no ${expectedType(editionRoute(route))} node`);
         // Every URL in the graph that points into this site exists.
         for (const { node } of typedNodes(doc)) {
           for (const key of ['url', 'item', 'contentUrl', 'image']) {
@@ -139,7 +140,7 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
             if (typeof v === 'string' && v.startsWith(origin) && !fileOf(v)) bad.push(`${file}: ${node['@type']}.${key} ${v} is not in the build`);
           }
         }
-        if (route !== '' && !nodeOfType(doc, 'BreadcrumbList')) bad.push(`${file}: no BreadcrumbList`);
+        if (editionRoute(route) !== '' && !nodeOfType(doc, 'BreadcrumbList')) bad.push(`${file}: no BreadcrumbList`);
       }
       expect(bad).toEqual([]);
     });
@@ -198,21 +199,33 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       }
     });
 
-    it('the sitemap lists every article page and no embed page; robots.txt points to it', () => {
+    it('the sitemaps (one per edition) list every article page with its counterpart, and no embed page; robots.txt points to both', () => {
       const robots = readText(outDir, 'robots.txt');
-      expect(robots).toContain(`Sitemap: ${origin}sitemap-index.xml`);
-      const index = xml.parse(readText(outDir, 'sitemap-index.xml'));
-      const maps = [index.sitemapindex.sitemap].flat().map((s: { loc: string }) => s.loc);
-      const locs: string[] = maps.flatMap((loc) => [xml.parse(readText(outDir, loc.slice(origin.length))).urlset.url].flat().map((u: { loc: string }) => u.loc));
+      const locs: string[] = [];
+      for (const edition of ['', 'uk/']) {
+        expect(robots).toContain(`Sitemap: ${origin}${edition}sitemap-index.xml`);
+        const index = xml.parse(readText(outDir, `${edition}sitemap-index.xml`));
+        const maps = [index.sitemapindex.sitemap].flat().map((s: { loc: string }) => s.loc);
+        for (const map of maps) {
+          const urls = [xml.parse(readText(outDir, map.slice(origin.length))).urlset.url].flat() as { loc: string; 'xhtml:link'?: { '@hreflang': string; '@href': string }[] }[];
+          for (const u of urls) {
+            locs.push(u.loc);
+            // Each page names itself and its counterpart in the other edition (xhtml:link alternates).
+            const alternates = [u['xhtml:link'] ?? []].flat().map((l) => [l['@hreflang'], l['@href']]);
+            expect(alternates.map(([lang]) => lang).sort(), u.loc).toEqual(['en', 'uk']);
+            for (const [, href] of alternates) expect(fileOf(href!), `${u.loc} → ${href}`).toBeDefined();
+          }
+        }
+      }
       for (const loc of locs) {
         expect(loc.startsWith(origin), loc).toBe(true);
-        expect(loc, 'no embed in the sitemap').not.toContain(`${base}embed/`);
+        expect(loc, 'no embed in the sitemap').not.toMatch(new RegExp(`^${origin}(uk/)?embed/`));
         expect(fileOf(loc), loc).toBeDefined();
       }
-      const articlePages = ['', ...model.stacks.map((s) => `${s.id}/`), 'sources/', 'updates/'].map((r) => origin + r);
+      const articlePages = ['', 'uk/'].flatMap((e) => ['', ...model.stacks.map((s) => `${s.id}/`), 'sources/', 'updates/'].map((r) => origin + e + r));
       expect(locs).toEqual(expect.arrayContaining(articlePages));
       // Every indexable page is listed (search and 404 are deliberately left out).
-      const indexable = pages.filter((p) => !p.head.noindex && p.route !== 'search/' && p.file !== '404.html').map((p) => origin + p.route);
+      const indexable = pages.filter((p) => !p.head.noindex && editionRoute(p.route) !== 'search/' && editionRoute(p.route) !== '404.html').map((p) => origin + p.route);
       expect(locs.sort()).toEqual(indexable.sort());
     });
 
@@ -243,14 +256,15 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       // Every page announces the feed.
       for (const { file, head: h } of pages.filter((p) => !isEmbedRoute(p.route))) {
         const alt = h.links('alternate').find((l) => l.type === 'application/rss+xml');
-        expect(alt?.href, file).toBe(`${base}rss.xml`);
+        // Each edition's pages name its own feed (/uk/rss.xml in Ukrainian).
+        expect(alt?.href, file).toBe(`${base}${file.startsWith('uk/') ? 'uk/' : ''}rss.xml`);
       }
     });
 
     it('the host header file caches hashed bundles for a year (and nothing else)', () => {
       const rules = readText(outDir, '_headers').split(/\n(?=\S)/).filter((b) => !b.startsWith('#'));
       const cached = rules.filter((b) => /Cache-Control:/i.test(b)).map((b) => b.split('\n')[0]!.trim());
-      expect(cached).toEqual([`${base}_astro/*`]);
+      expect(cached).toEqual([`${base}_astro/*`, `${base}uk/_astro/*`]);
       expect(rules.find((b) => b.startsWith(`${base}_astro/*`))).toMatch(/Cache-Control: public, max-age=31536000, immutable/);
     });
 
@@ -276,7 +290,7 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
         }
       }
       // The manifest starts at the home page and is linked from there only.
-      for (const p of pages) expect(p.head.links('manifest').length, `${p.route || '/'} links the manifest`).toBe(p.route === '' ? 1 : 0);
+      for (const p of pages) expect(p.head.links('manifest').length, `${p.route || '/'} links the manifest`).toBe(editionRoute(p.route) === '' ? 1 : 0);
     });
   });
 }

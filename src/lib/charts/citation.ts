@@ -35,3 +35,17 @@ export function chartCitation(chart: Chart, sources: ReadonlyMap<string, Source>
     `${t('chart.retrieved', { date: dateText(chart.updated), url: ctx.url })}.`;
   return { short, long, retrieved: chart.updated };
 }
+
+/**
+ * A citation's text in pieces, each title in “…” that is in another script than the edition's
+ * marked with its language, so a page can say which words are English: a Ukrainian page cites
+ * “EU indefinitely freezes Russian assets…” as English. Only Latin-script titles are marked (the
+ * site's sources are English but for a few, whose Cyrillic titles read as the page does).
+ */
+export function citationPieces(text: string, pageLang: string): { text: string; lang?: string }[] {
+  if (pageLang === 'en') return [{ text }];
+  return text
+    .split(/(“[^”]*”)/)
+    .filter(Boolean)
+    .map((piece) => (/^“[^”]*”$/.test(piece) && !/\p{Script=Cyrillic}/u.test(piece) ? { text: piece, lang: 'en' } : { text: piece }));
+}
