@@ -121,8 +121,8 @@ describe('claims', () => {
     expect(before.find((c) => c.where === 'know[0]')!.relayOnly).toBe(false);
     // The syndicated copy keeps its wire tier: the timeline event is not relay-only.
     expect(after.find((c) => c.where === '"freeze"')!.relayOnly).toBe(false);
-    expect(countClaims(after)).toEqual({ claims: 14, relayOnly: 7, single: 4, unsourced: 2 });
-    expect(countClaims(before)).toEqual({ claims: 14, relayOnly: 1, single: 4, unsourced: 2 });
+    expect(countClaims(after)).toEqual({ claims: 14, relayOnly: 7, attributed: 0, single: 4, unsourced: 2 });
+    expect(countClaims(before)).toEqual({ claims: 14, relayOnly: 1, attributed: 0, single: 4, unsourced: 2 });
   });
 
   it('prints the report grouped by file, with flags, sources by tier and both sets of totals', () => {
@@ -130,7 +130,7 @@ describe('claims', () => {
     expect(counts.effective.relayOnly).toBe(7);
     expect(text).toContain('content/data/home.yaml: 4 claim(s), 2 on relays only, 1 on one source');
     expect(text).toMatch(/RELAY +know\[0\] +About €210bn is frozen\.\n +← ap relay \(wire via forum\) · guardian relay \(news via blog\)/);
-    expect(text).toContain('by effective tier (publisher and carrier): 14 claims; 7 rest on relays only; 4 rest on one source; 2 without a known source');
+    expect(text).toContain('by effective tier (publisher and carrier): 14 claims; 7 rest on relays only (0 of them attributed in the text to whose reporting they are); 4 rest on one source; 2 without a known source');
     expect(text).toContain('by publisher tier alone (before carriers): 14 claims; 1 rest on relays only; 4 rest on one source; 2 without a known source');
     expect(text).toContain('carriers turn 6 more claim(s) into relay-only claims');
   });
