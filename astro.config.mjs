@@ -15,6 +15,7 @@ import socialCards from './src/integrations/social-cards.ts';
 import siteUrl from './src/integrations/site-url.ts';
 import { getBrand } from './src/config/brand-loader.ts';
 import { normaliseBase } from './src/lib/urls.ts';
+import { currentEdition, editionBase, rootEdition } from './src/lib/editions.ts';
 
 // Where the site lives. A partner hosting it under its own sub-path sets both at build time:
 //   SITE_URL=https://news.example BASE_PATH=/interactives/ukraine-guarantees/ npm run build
@@ -22,7 +23,14 @@ import { normaliseBase } from './src/lib/urls.ts';
 // (`npm start`) the build says so, and the codes and links readers copy use the address the
 // page is served from (src/lib/served-address.ts).
 const site = process.env.SITE_URL || getBrand().url;
-const base = normaliseBase(process.env.BASE_PATH || '/');
+const siteBase = normaliseBase(process.env.BASE_PATH || '/');
+// One build per edition (src/cli/build.ts sets EDITION): the Ukrainian one lives under uk/ when
+// English is published too, so its base is the site's base plus uk/ and every link it writes
+// stays in Ukrainian. `astro build` alone builds the root edition.
+const { languages } = getBrand();
+const edition = process.env.EDITION ? currentEdition() : rootEdition(languages);
+if (!languages.includes(edition)) throw new Error(`EDITION=${edition}, but the brand publishes only ${languages.join(', ')}`);
+const base = editionBase(siteBase, edition, languages);
 
 export default defineConfig({
   site,
@@ -36,7 +44,8 @@ export default defineConfig({
   // One stylesheet for the whole site (about 5 KB brotli), never one per component chunk. Site
   // pages carry it inline after the build (src/integrations/inline-stylesheet.ts), so nothing
   // blocks the first paint but the page itself; embed pages link it.
-  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
+  // EDITION reaches pages and client scripts as import.meta.env.EDITION (src/lib/editions.ts).
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false }, define: { 'import.meta.env.EDITION': JSON.stringify(edition), 'import.meta.env.SITE_BASE': JSON.stringify(siteBase) } },
   integrations: [
     siteUrl(),
     brandCss(),

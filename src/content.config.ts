@@ -9,18 +9,20 @@ import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { cardSchema } from './lib/content/schemas';
 import { contentLoader } from './data/model';
+import { cardEntryId } from './lib/editions';
 
 const cardsFromModel: Loader = {
   name: 'cards-from-content-model',
   load: async ({ config, store, generateDigest, watcher }) => {
     const content = contentLoader(fileURLToPath(config.root));
     const sync = () => {
-      const cards = content.model().cards;
-      const ids = new Set(cards.map((c) => c.path));
+      // One entry per card and edition: '<stack>/<card>' in English, 'uk/<stack>/<card>' in Ukrainian.
+      const cards = content.languages.flatMap((lang) => content.edition(lang).cards.map((card) => ({ card, id: cardEntryId(lang, card.path) })));
+      const ids = new Set(cards.map((c) => c.id));
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-      for (const card of cards) {
+      for (const { card, id } of cards) {
         // The digest lets Astro skip an unchanged card; the MDX file itself is compiled by Vite on render().
-        store.set({ id: card.path, data: card.data, body: card.body, filePath: card.file, digest: generateDigest({ data: card.data, body: card.body }), deferredRender: true });
+        store.set({ id, data: card.data, body: card.body, filePath: card.file, digest: generateDigest({ data: card.data, body: card.body }), deferredRender: true });
         store.addModuleImport(card.file);
       }
     };

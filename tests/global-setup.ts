@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { builds, contentReadLog, ROOT, SITE_URL } from './support/builds';
+import { buildArgs, builds, contentReadLog, ROOT, SITE_URL } from './support/builds';
 
 export default function setup(): void {
   if (process.env.SKIP_BUILD === '1') return;
@@ -15,7 +15,7 @@ export default function setup(): void {
     const log = contentReadLog(name as keyof typeof builds);
     mkdirSync(dirname(log), { recursive: true });
     rmSync(log, { force: true });
-    execFileSync(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], {
+    execFileSync(process.execPath, buildArgs(outDir), {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, BASE_PATH: base, SITE_URL, CONTENT_READ_LOG: log },

@@ -5,14 +5,17 @@
  * second or so, where a build takes a minute.
  */
 import { fileURLToPath } from 'node:url';
-import { ContentLoader, refusalReport } from '../lib/content/loader.ts';
+import { ContentLoader, diskReader, refusalReport } from '../lib/content/loader.ts';
+import { loadBrand } from '../config/brand-loader.ts';
 
 const root = process.argv[2] ?? fileURLToPath(new URL('../../', import.meta.url));
 const started = performance.now();
-const { problems, model } = new ContentLoader(root).result();
+// Every edition the brand publishes, English first: the others are checked against it.
+const languages = [...new Set(['en' as const, ...loadBrand(undefined, root).languages])];
+const { problems, model, editions } = new ContentLoader(root, diskReader, languages).result();
 const took = `${Math.round(performance.now() - started)} ms`;
 if (problems.length) {
   console.error(refusalReport(problems, `checked in ${took}`));
   process.exit(1);
 }
-console.log(`Content OK: ${model.cards.length} cards in ${model.stacks.length} stacks, ${model.sources.length} sources, ${model.charts.length} charts (checked in ${took}).`);
+console.log(`Content OK: ${model.cards.length} cards in ${model.stacks.length} stacks, ${model.sources.length} sources, ${model.charts.length} charts; editions: ${Object.keys(editions).join(', ')} (checked in ${took}).`);

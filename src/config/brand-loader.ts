@@ -14,6 +14,8 @@ import { decodeContent, hiddenCharactersInData } from '../lib/content/text';
 import { fieldPath } from '../lib/content/field-path';
 import { brandSchema, type BrandFile } from './brand-schema';
 import { brandPalette, checkContrast, type BrandPalette } from '../lib/brand-palette';
+import { currentEdition, HTML_LANG } from '../lib/editions';
+import { SOURCE_LANGUAGE, type Language } from '../lib/content/languages';
 
 export const DEFAULT_BRAND_FILE = 'src/config/brand.yaml';
 
@@ -68,10 +70,22 @@ export function loadBrand(file: string = process.env.BRAND_FILE || DEFAULT_BRAND
 }
 
 let cached: Brand | undefined;
-/** The brand of this build (read once). */
+const editions = new Map<Language, Brand>();
+/**
+ * The brand of this build (read once), in the build's edition: the Ukrainian edition has the
+ * brand's Ukrainian name, short name and credit, and the locale `uk` (<html lang>, the feed,
+ * JSON-LD inLanguage).
+ */
 export function getBrand(): Brand {
   cached ??= loadBrand();
-  return cached;
+  const lang = currentEdition();
+  if (lang === SOURCE_LANGUAGE) return cached;
+  let brand = editions.get(lang);
+  if (!brand) {
+    brand = { ...cached, ...cached.translations[lang], locale: HTML_LANG[lang] };
+    editions.set(lang, brand);
+  }
+  return brand;
 }
 
 /** Whether a brand's logo is an SVG (then it is also the site's favicon.svg), not a PNG. */

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../lib/content/languages';
 import { z } from 'astro/zod';
 import { httpUrl, nonEmpty, typeError } from '../lib/content/schemas/common';
 
@@ -49,5 +50,24 @@ export const brandSchema = z.strictObject({
   contact: z.email({ error: 'must be an email address' }).optional(),
   /** The publisher's X/Twitter handle, for twitter:site. */
   twitter: z.string().regex(/^@\w{1,15}$/, { error: 'must be a handle such as @desk' }).optional(),
+  /**
+   * The editions to publish: English at the root and Ukrainian under uk/ (the default), or one
+   * of them alone, at the root. The first is the root edition.
+   */
+  languages: z
+    .array(z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }))
+    .min(1, { error: 'needs at least one edition' })
+    .refine((l) => new Set(l).size === l.length, { error: 'lists an edition twice' })
+    .default(['en', 'uk']),
+  /** The brand's words in each edition besides English: name, short name and credit line. */
+  translations: z
+    .partialRecord(z.enum(LANGUAGES), z.strictObject({ name: nonEmpty, shortName: nonEmpty.refine((s) => s.length <= 30, { error: 'must be at most 30 characters' }), credit: nonEmpty }))
+    .default({}),
+}).superRefine((b, ctx) => {
+  for (const lang of b.languages) {
+    if (lang !== 'en' && !b.translations[lang]) {
+      ctx.addIssue({ code: 'custom', path: ['translations', lang], message: `is required: the ${lang} edition is published (languages) and needs the brand's name, shortName and credit in it` });
+    }
+  }
 });
 export type BrandFile = z.infer<typeof brandSchema>;

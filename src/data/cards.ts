@@ -6,7 +6,7 @@ async function gather() {
   const out = [];
   for (const stack of await stacksInOrder()) {
     for (const entry of await cardsOf(stack.id)) {
-      const card = entry.id.split('/')[1]!;
+      const card = entry.id.split('/').at(-1)!;
       out.push({ stack: stack.id, stackTitle: stack.title, card, entry, title: entry.data.title, sourceIds: await cardSourceIds(entry) });
     }
   }

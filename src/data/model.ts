@@ -12,14 +12,17 @@
 import { appendFileSync } from 'node:fs';
 import { ContentLoader, diskReader, type ContentReader } from '../lib/content/loader';
 import { indexContent, type ContentIndex } from '../lib/content/lookups';
-import type { ContentModel } from '../lib/content/check';
+import type { ContentModel } from '../lib/content/model';
+import { SOURCE_LANGUAGE, type Language } from '../lib/content/languages';
+import { getBrand } from '../config/brand-loader';
+import { currentEdition } from '../lib/editions';
 
 export class MissingRecordError extends Error {
   override name = 'MissingRecordError';
 }
 
 const KEY = Symbol.for('ukraine-explainer.content-loader');
-type Shared = { loader: ContentLoader; index?: { version: number; index: ContentIndex } };
+type Shared = { loader: ContentLoader; index: Map<Language, { version: number; index: ContentIndex }> };
 const shared = globalThis as typeof globalThis & { [KEY]?: Shared };
 
 function reader(): ContentReader {
@@ -41,18 +44,23 @@ function reader(): ContentReader {
 export function contentLoader(root?: string): ContentLoader {
   const current = shared[KEY];
   if (current && (root === undefined || current.loader.root === root)) return current.loader;
-  const loader = new ContentLoader(root ?? process.cwd(), reader());
-  shared[KEY] = { loader };
+  // Every edition the brand publishes is checked, English included (the others translate it).
+  const languages = [...new Set<Language>([SOURCE_LANGUAGE, ...getBrand().languages])];
+  const loader = new ContentLoader(root ?? process.cwd(), reader(), languages);
+  shared[KEY] = { loader, index: new Map() };
   return loader;
 }
 
-/** The checked content; throws a ContentError naming every problem. */
-export const contentModel = (): ContentModel => contentLoader().model();
+/** The checked content of one edition; throws a ContentError naming every problem. */
+export const contentModel = (lang: Language = currentEdition()): ContentModel => contentLoader().edition(lang);
 
-/** Lookups over the current model, rebuilt only after a content file changes (dev). */
-export function contentIndex(): ContentIndex {
+/** Lookups over one edition's model, rebuilt only after a content file changes (dev). */
+export function contentIndex(lang: Language = currentEdition()): ContentIndex {
   const loader = contentLoader();
-  const entry = shared[KEY]!;
-  if (entry.index?.version !== loader.version) entry.index = { version: loader.version, index: indexContent(loader.model()) };
-  return entry.index.index;
+  const cache = shared[KEY]!.index;
+  const entry = cache.get(lang);
+  if (entry?.version === loader.version) return entry.index;
+  const index = indexContent(loader.edition(lang));
+  cache.set(lang, { version: loader.version, index });
+  return index;
 }

@@ -83,7 +83,7 @@ export async function stackGraph(stack: Stack, entries: CollectionEntry<'cards'>
       image: socialImageUrl({ kind: 'stack', stack: stack.id }, site),
       basedOn,
       citations,
-      parts: entries.map((e) => ({ name: e.data.title, url: abs(cardPath(stack.id, e.id.split('/')[1]!), site) })),
+      parts: entries.map((e) => ({ name: e.data.title, url: abs(cardPath(stack.id, e.id.split('/').at(-1)!), site) })),
     },
     p,
   );

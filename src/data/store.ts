@@ -7,6 +7,7 @@
 import { getEntry } from 'astro:content';
 import type { Comparison, Home, Layers, Source } from '../lib/content/schemas';
 import { contentIndex, MissingRecordError } from './model';
+import { cardEntryId, currentEdition } from '../lib/editions';
 
 export { MissingRecordError };
 
@@ -45,7 +46,7 @@ export async function cardsOf(stackId: string) {
   if (!stack) throw new MissingRecordError(`unknown stack "${stackId}"`);
   return Promise.all(
     stack.cards.map(async (cardId) => {
-      const entry = await getEntry('cards', `${stackId}/${cardId}`);
+      const entry = await getEntry('cards', cardEntryId(currentEdition(), `${stackId}/${cardId}`));
       if (!entry) throw new MissingRecordError(`content/data/stacks.yaml: stack "${stackId}" lists missing card "${cardId}"`);
       return entry;
     }),

@@ -7,19 +7,27 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractCspMeta, formatHeadersFile, hostHeaderRules, type BuiltPage } from '../lib/host-headers';
+import { extractCspMeta, formatHeadersFile, siteHeaderRules, type BuiltPage } from '../lib/host-headers';
+import { buildOrder, currentEdition, editionFolder, siteBase } from '../lib/editions';
+import { getBrand } from '../config/brand-loader';
 import { builtFiles } from './built-files';
 
 export default function hostHeaders(): AstroIntegration {
-  let base = '/';
   return {
     name: 'host-headers',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
       'astro:build:done': ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
+        // One _headers file for the whole site, written by the last edition's build (src/cli/build.ts
+        // says which), over every edition's files; `astro build` alone writes its own.
+        const last = process.env.LAST_EDITION;
+        const edition = currentEdition();
+        if (last && last !== edition) {
+          logger.info(`_headers: left to the ${last} edition's build, which writes it for the whole site`);
+          return;
+        }
+        const out = process.env.SITE_OUT_DIR ?? fileURLToPath(dir);
+        const { languages } = getBrand();
+        const folders = buildOrder(languages).map((l) => editionFolder(l, languages).replace(/\/$/, '')).filter(Boolean);
         const files = builtFiles(out).filter((f) => f !== '_headers');
         const pages: BuiltPage[] = files
           .filter((f) => f.endsWith('.html'))
@@ -28,7 +36,7 @@ export default function hostHeaders(): AstroIntegration {
             if (!policy) throw new Error(`${file} has no Content-Security-Policy <meta>; is security.csp still on in astro.config.mjs?`);
             return { file, policy };
           });
-        const rules = hostHeaderRules(files, pages, base);
+        const rules = siteHeaderRules(files, pages, siteBase(), process.env.SITE_OUT_DIR ? folders : []);
         writeFileSync(join(out, '_headers'), formatHeadersFile(rules));
         logger.info(`_headers: ${rules.length} rules for ${pages.length} pages`);
       },

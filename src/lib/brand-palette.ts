@@ -112,4 +112,4 @@ export function brandCss(p: BrandPalette, fonts: BrandFile['fonts']): string {
 }
 
 /** 'en-GB' → 'en_GB' (Open Graph's locale form). */
-export const ogLocale = (locale: string) => locale.replace('-', '_');
+export const ogLocale = (locale: string) => (locale === 'uk' ? 'uk_UA' : locale.replace('-', '_'));

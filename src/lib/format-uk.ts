@@ -89,6 +89,10 @@ export function formatAmountUk(n: number, unit: Figure['unit']): string {
 
 /** A figure record as Ukrainian prose: 'близько 210 млрд євро', 'від 78,1% до 81%', 'понад 80%'. */
 export function formatFigureUk(f: Pick<Figure, 'value' | 'low' | 'high' | 'unit' | 'approx'> & { moreThan?: boolean }): string {
+  if (f.value === undefined && f.approx) {
+    // «близько від … до …» reads badly: an approximate range is «близько 280–300 млрд доларів».
+    return `близько ${formatNumberUk(f.low!)}–${formatAmountUk(f.high!, f.unit)}`;
+  }
   const text = f.value !== undefined ? formatAmountUk(f.value, f.unit) : `від ${formatAmountUk(f.low!, f.unit)} до ${formatAmountUk(f.high!, f.unit)}`;
   return f.moreThan ? `понад ${text}` : f.approx ? `близько ${text}` : text;
 }

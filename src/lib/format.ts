@@ -4,6 +4,11 @@
  * "18 December 2025" for dates.
  */
 import type { Figure } from './content/schemas/figures';
+import { currentEdition } from './editions';
+import { formatAmountUk, formatDateUk, formatFigureUk, formatNumberUk } from './format-uk';
+
+// The Ukrainian edition prints the same records the Ukrainian way (./format-uk.ts).
+const inUkrainian = () => currentEdition() === 'uk';
 
 const LOCALE = 'en-GB';
 
@@ -13,11 +18,13 @@ const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const longDate = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function formatNumber(n: number): string {
+  if (inUkrainian()) return formatNumberUk(n);
   return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
 }
 
 /** '2025-12-18' → '18 December 2025' */
 export function formatDate(iso: string): string {
+  if (inUkrainian()) return formatDateUk(iso);
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return longDate.format(date);
@@ -25,6 +32,7 @@ export function formatDate(iso: string): string {
 
 /** One amount in a unit: 800000 troops → '800,000 troops'; 210 eur-bn → '€210bn'. */
 export function formatAmount(n: number, unit: Figure['unit']): string {
+  if (inUkrainian()) return formatAmountUk(n, unit);
   const num = formatNumber(n);
   switch (unit) {
     case 'eur-bn':
@@ -55,11 +63,13 @@ function formatRange(low: number, high: number, unit: Figure['unit']): string {
 
 /** A figure record as prose: 'about €210bn', '78.1% to 81%'. */
 export function formatFigure(f: Pick<Figure, 'value' | 'low' | 'high' | 'unit' | 'approx'> & { moreThan?: boolean }): string {
+  if (inUkrainian()) return formatFigureUk(f);
   const text = f.value !== undefined ? formatAmount(f.value, f.unit) : formatRange(f.low!, f.high!, f.unit);
   return hedged(text, f);
 }
 
 /** The source's own hedge in front of a number: "about €210bn", "more than 80%". */
 export function hedged(text: string, f: { approx?: boolean; moreThan?: boolean }): string {
+  if (inUkrainian()) return f.moreThan ? `понад ${text}` : f.approx ? `близько ${text}` : text;
   return f.moreThan ? `more than ${text}` : f.approx ? `about ${text}` : text;
 }

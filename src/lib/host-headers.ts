@@ -150,6 +150,25 @@ export function hostHeaderRules(files: string[], pages: BuiltPage[], base = '/')
   return rules;
 }
 
+/**
+ * The rule set for a site with editions (src/lib/editions.ts): the root edition's rules, then
+ * each other edition's, made from its own folder ('uk') as if it were a site at `<base>uk/`,
+ * without a second site-wide rule. An edition adds rules for its folders, never per page.
+ */
+export function siteHeaderRules(files: string[], pages: BuiltPage[], base = '/', editionFolders: readonly string[] = []): HeaderRule[] {
+  const b = normaliseBase(base);
+  const within = (folder: string) => (f: string) => f.startsWith(`${folder}/`);
+  const outside = (f: string) => !editionFolders.some((folder) => within(folder)(f));
+  const rules = hostHeaderRules(files.filter(outside), pages.filter((p) => outside(p.file)), b);
+  for (const folder of editionFolders) {
+    const strip = (f: string) => f.slice(folder.length + 1);
+    const editionFiles = files.filter(within(folder)).map(strip);
+    const editionPages = pages.filter((p) => within(folder)(p.file)).map((p) => ({ ...p, file: strip(p.file) }));
+    rules.push(...hostHeaderRules(editionFiles, editionPages, `${b}${folder}/`).slice(1));
+  }
+  return rules;
+}
+
 export const HEADER_FILE_INTRO = [
   '# Response headers for hosts that read a _headers file (Netlify, Cloudflare Pages), written by',
   '# src/integrations/host-headers.ts from the build (src/lib/host-headers.ts explains the shape).',

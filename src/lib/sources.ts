@@ -18,6 +18,7 @@ import { formatDate } from './format';
 import { viaWords } from './content/source-tiers';
 import type { Source } from './content/schemas/sources';
 import { t } from './strings';
+import { currentEdition } from './editions';
 
 // ---------------------------------------------------------------------------------------------
 // Which sources a card or chart relies on
@@ -107,9 +108,12 @@ export const cardChangesAnchor = (cardId: string) => `${cardId}-changes`;
  * What a footnote points at, in words: "Bloomberg, “Title”, 18 December 2025, ¶2", and, when we
  * read it through a copy, which copy and what kind: "…; read via a copy on Wenxuecity (forum)".
  */
-export const footnoteDetail = (source: { publisher: string; title: string; date: string } & Partial<Pick<Source, 'tier' | 'via'>>, loc?: string) => {
+export const footnoteDetail = (source: { publisher: string; title: string; date: string } & Partial<Pick<Source, 'tier' | 'via' | 'lang'>>, loc?: string) => {
   const via = source.via ? viaWords({ publisher: source.publisher, tier: source.tier ?? 'news', via: source.via }) : undefined;
-  return `${source.publisher}, “${source.title}”, ${formatDate(source.date)}${loc ? `, ${loc}` : ''}${via ? `; ${via}` : ''}`;
+  // A tooltip cannot mark a title's language: in another edition than the title's, it names the
+  // publisher and date; the title is in the source list, marked (lang).
+  const title = (source.lang ?? 'en') === currentEdition() ? `, “${source.title}”` : '';
+  return `${source.publisher}${title}, ${formatDate(source.date)}${loc ? `, ${loc}` : ''}${via ? `; ${via}` : ''}`;
 };
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -128,7 +132,7 @@ export interface FootnoteMarker {
  * target="_top">), a footnote moves within the frame instead of leaving the host's page.
  */
 export function footnoteMarker({ source, n, href, detail }: FootnoteMarker): string {
-  const label = escapeAttr(`Source ${n}: ${detail}`);
+  const label = escapeAttr(`${t('footnote.sourceWord')} ${n}: ${detail}`);
   return (
     `<sup class="cite" data-footnote="${escapeAttr(source)}" data-pagefind-ignore>` +
     `<a href="${escapeAttr(href)}" target="_self" title="${label}" aria-label="${label}">[${n}]</a></sup>`
@@ -150,7 +154,7 @@ export interface FootnoteGroupItem {
  */
 export function footnoteGroupMarker(items: readonly FootnoteGroupItem[], hrefOf: (item: FootnoteGroupItem) => string): string {
   const sorted = [...items].sort((a, b) => a.n - b.n);
-  const label = escapeAttr(`${sorted.length > 1 ? 'Sources' : 'Source'} ${sorted.map((i) => i.n).join(', ')}: ${sorted.map((i) => i.detail).join('; ')}`);
+  const label = escapeAttr(`${t(sorted.length > 1 ? 'footnote.sourcesWord' : 'footnote.sourceWord')} ${sorted.map((i) => i.n).join(', ')}: ${sorted.map((i) => i.detail).join('; ')}`);
   return (
     `<sup class="cite cite-group" ${groupData(sorted, hrefOf)} data-pagefind-ignore>` +
     `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${label}" aria-label="${label}">[${sorted.map((i) => i.n).join(', ')}]</a></sup>`

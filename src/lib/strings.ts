@@ -2,6 +2,10 @@
  * Every piece of interface text, in one place, with flat dotted keys (after Starlight's
  * translations). A partner translating or re-wording the site changes this file only.
  */
+import type { Language } from './content/languages';
+import { currentEdition } from './editions';
+import { stringsUk } from './strings-uk';
+
 export const strings = {
   // The site's name, short name and credit line are brand data: src/config/brand.yaml.
   'site.description':
@@ -13,6 +17,8 @@ export const strings = {
   'nav.search': 'Search',
   'nav.label': 'Explainers',
   'nav.menu': 'Menu',
+  // The link to the same place in the other edition (its name is in its own language: «Українська»).
+  'edition.switch': 'Read this in Ukrainian',
   'card.updated': 'Updated',
   'card.published': 'Published',
   'card.sources': 'Sources',
@@ -27,6 +33,21 @@ export const strings = {
   'notice.changeLog': 'See the change log',
   // Under a quote spoken in another language: "Spoken in Ukrainian; English translation by Bloomberg."
   'quote.translation': 'Spoken in {language}; English translation by {by}.',
+  // The Ukrainian edition: under a quote it translates ("Spoken in Russian; Ukrainian translation by …"),
+  // the label of the disclosure that shows the words as spoken or printed, and the note under a quote
+  // whose original words have not been found, so that another language's translation is shown.
+  'quote.translation.uk': 'Spoken in {language}; Ukrainian translation by {by}.',
+  'quote.original': 'The original words',
+  // Who made a translation the site made itself («переклад українською — наш»), and the label of the
+  // English text a translation was made from when that English is itself someone's translation.
+  'quote.byUs': 'ours',
+  'quote.englishText': 'The English text we translated ({by}’s translation)',
+  'quote.englishShown': 'Spoken in {language}. We have not found the original words, so we show the English translation by {by}.',
+  // Language names as {language} above takes them ("Spoken in Ukrainian").
+  'language.uk': 'Ukrainian',
+  'language.ru': 'Russian',
+  'language.en': 'English',
+  'language.unknown': 'an unknown language',
   // After the newest notice's label and date, when there are more: "Correction, 7 December 2026, and 4 earlier".
   'notice.earlier.one': ', and {count} earlier',
   'notice.earlier.other': ', and {count} earlier',
@@ -49,6 +70,9 @@ export const strings = {
   // A marker outside a card: its name lists the outlets ("Sources: AP, Reuters"). Its note's close button.
   'footnote.source': 'Source: {names}',
   'footnote.sources': 'Sources: {names}',
+  // A footnote marker's name for screen readers: "Source 3: Bloomberg, …".
+  'footnote.sourceWord': 'Source',
+  'footnote.sourcesWord': 'Sources',
   'footnote.close': 'Close',
   'value.asOf': 'as of',
   'value.source': 'Source',
@@ -106,6 +130,41 @@ export const strings = {
   'sources.terms': 'Terms used',
   'sources.standards': 'How we choose and label sources',
   'sources.tier': 'Kind of source',
+  // Source tiers and the copies we read sources through (src/lib/content/source-tiers.ts).
+  'tier.primary': 'official document or statement',
+  'tier.wire': 'news agency',
+  'tier.news': 'news outlet',
+  'tier.specialist': 'specialist analysis (think tank, tracker, law firm or legal journal)',
+  'tier.state': 'state-controlled media',
+  'tier.relay': 'relay of another outlet’s reporting',
+  'carrier.publisher': 'the publisher’s own page',
+  'carrier.syndication': 'licensed syndication',
+  'carrier.archive': 'archive',
+  'carrier.official-mirror': 'official mirror',
+  'carrier.reprint': 'credited reprint',
+  'carrier.aggregator': 'aggregator',
+  'carrier.forum': 'forum',
+  'carrier.blog': 'blog',
+  'carrier.unknown': 'copy of unknown kind',
+  // "Russia’s state news agency"; "Axios’s reporting, as relayed by RBC-Ukraine"; "read via a copy on Wenxuecity (forum)".
+  'source.stateMedia': '{government}’s {outlet}',
+  'source.aGovernment': 'a government',
+  'source.relayed': '{relays}’s reporting, as relayed by {publisher}',
+  'source.anotherOutlet': 'another outlet',
+  'source.readViaCopy': 'read via a copy on {carrier}',
+  // Units in words (chart notes, alt text) and confidence levels (src/lib/charts/text.ts).
+  'unit.people': 'people',
+  'unit.troops': 'troops',
+  'unit.eur-bn': 'billions of euros',
+  'unit.usd-bn': 'billions of US dollars',
+  'unit.gbp-bn': 'billions of pounds',
+  'unit.chf-bn': 'billions of Swiss francs',
+  'unit.percent': 'percent',
+  'unit.km2': 'square kilometres',
+  'unit.count': 'a count',
+  'confidence.high': 'High',
+  'confidence.medium': 'Medium',
+  'confidence.low': 'Low',
   'sources.readVia': 'Read via a copy on',
   'sources.carrierRelay': 'A copy of this kind makes it count as a relay.',
   'sources.standardsIntro':
@@ -225,8 +284,13 @@ export const strings = {
 
 export type StringKey = keyof typeof strings;
 
-/** The language the strings are written in: it decides their plural forms. */
-export const STRINGS_LANGUAGE = 'en';
+/** Each edition's interface text: the same keys (src/lib/strings-uk.ts is typed to have them all). */
+// Typed as every key of `strings`: a key the Ukrainian table lacks does not compile.
+const ukrainian: Record<StringKey, string> & Readonly<Record<string, string>> = stringsUk;
+const TABLES: Record<Language, Readonly<Record<string, string>>> = { en: strings, uk: ukrainian };
+
+/** The interface text of an edition, by default the one this build makes (src/lib/editions.ts). */
+export const stringsFor = (lang: Language = currentEdition()): Readonly<Record<string, string>> => TABLES[lang];
 
 /** Fill {name} placeholders in a template; an unknown name stays as it is. */
 export function fill(template: string, vars: Record<string, string | number> = {}): string {
@@ -235,7 +299,7 @@ export function fill(template: string, vars: Record<string, string | number> = {
 
 /** Look up an interface string, filling {name} placeholders. */
 export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  return fill(strings[key], vars);
+  return fill(stringsFor()[key]!, vars);
 }
 
 /** Keys with plural forms: `<base>.one`, `<base>.other` (and any other CLDR category the language has). */
@@ -247,7 +311,7 @@ export type PluralBase = { [K in StringKey]: K extends `${infer B}.other` ? B : 
  * table lacks falls back to `base.other`. Takes the table so the search page's script can pass
  * the few strings it was given instead of bundling this file's.
  */
-export function pluralTemplate(table: Readonly<Record<string, string>>, base: string, count: number, language = STRINGS_LANGUAGE): string {
+export function pluralTemplate(table: Readonly<Record<string, string>>, base: string, count: number, language: string = currentEdition()): string {
   const category = new Intl.PluralRules(language).select(count);
   const template = table[`${base}.${category}`] ?? table[`${base}.other`];
   if (template === undefined) throw new Error(`No plural forms for "${base}"`);
@@ -256,10 +320,10 @@ export function pluralTemplate(table: Readonly<Record<string, string>>, base: st
 
 /** An interface string with a count, in the right plural form: tn('search.cards', 6) is "6 cards". */
 export function tn(base: PluralBase, count: number, vars: Record<string, string | number> = {}): string {
-  return fill(pluralTemplate(strings, base, count), { count, ...vars });
+  return fill(pluralTemplate(stringsFor(), base, count), { count, ...vars });
 }
 
 /** The interface strings whose keys start with `prefix`, for a script that needs a few of them. */
 export function stringsWithPrefix(prefix: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith(prefix)));
+  return Object.fromEntries(Object.entries(stringsFor()).filter(([key]) => key.startsWith(prefix)));
 }

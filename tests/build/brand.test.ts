@@ -17,7 +17,7 @@ import { checkContent } from '../../src/lib/content/check';
 import { readContentFiles } from '../../src/lib/content/loader';
 import { loadBrand } from '../../src/config/brand-loader';
 import { socialImageFile } from '../../src/lib/social';
-import { buildEnv, builds, ROOT } from '../support/builds';
+import { buildArgs, buildEnv, builds, ROOT } from '../support/builds';
 import { listFiles, listHtml, readText } from '../support/dist';
 import { attr, elements, parseHtml, textOf } from '../support/html';
 import { jsonLdProblems, nodeOfType, typedNodes } from '../support/schema-org';
@@ -38,7 +38,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/'/g, '&#39;'
 
 beforeAll(() => {
   if (process.env.SKIP_BUILD === '1' && existsSync(join(OUT, 'index.html'))) return;
-  execFileSync(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', OUT], {
+  execFileSync(process.execPath, buildArgs(OUT), {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...buildEnv(), BRAND_FILE, SITE_URL: PARTNER_SITE, BASE_PATH: PARTNER_BASE },

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { ROOT } from '../support/builds.ts';
+import { buildArgs, ROOT } from '../support/builds.ts';
 import { headersFor, parseHeadersFile } from '../support/csp.ts';
 import { serveStatic } from '../support/static-server.ts';
 
@@ -46,7 +46,7 @@ function distFolder(): string {
   if (existsSync(join(dist, 'index.html'))) return dist;
   if (given) throw new Error(`No build in ${dist}`);
   console.log('[shots] no build in dist/: building');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, buildArgs(), { cwd: ROOT, stdio: 'inherit' });
   return dist;
 }
 

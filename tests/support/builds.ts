@@ -12,6 +12,17 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SUB_BASE = '/interactives/ukraine-guarantees/';
 export const SITE_URL = 'https://example.org';
 
+/**
+ * The arguments after `node` that build the site as `npm run build` does: one Astro build per
+ * edition (src/cli/build.ts), into `outDir` and its edition folders.
+ */
+export const buildArgs = (outDir?: string, root: string = ROOT): string[] => [
+  '--import',
+  `${root}/src/cli/resolve-ts.ts`.replace('//', '/'),
+  `${root}/src/cli/build.ts`.replace('//', '/'),
+  ...(outDir ? ['--outDir', outDir] : []),
+];
+
 export const builds = {
   root: { base: '/', outDir: `${ROOT}dist` },
   sub: { base: SUB_BASE, outDir: `${ROOT}tests/.tmp/dist-sub` },
@@ -46,7 +57,7 @@ export function buildWithoutSiteUrl(): void {
   const env: NodeJS.ProcessEnv = { ...buildEnv(), BASE_PATH: '/' };
   delete env.SITE_URL;
   mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
-  const run = spawnSync(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], { cwd: ROOT, env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, buildArgs(outDir), { cwd: ROOT, env, encoding: 'utf8' });
   writeFileSync(log, `${run.stdout ?? ''}${run.stderr ?? ''}`);
   if (run.status !== 0) throw new Error(`build without SITE_URL failed (${run.status}); its output is in ${log}`);
 }

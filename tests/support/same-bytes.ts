@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from './html.ts';
-import { ROOT, SITE_URL } from './builds.ts';
+import { buildArgs, ROOT, SITE_URL } from './builds.ts';
 
 export interface TreeDifference {
   file: string;
@@ -67,7 +67,7 @@ export function cleanBuild(workDir: string, base = '/', extraEnv: Record<string,
  * image cache in node_modules/.cache/explainer-images among them). Returns the output folder.
  */
 export function rebuild(workDir: string, base = '/', extraEnv: Record<string, string> = {}): string {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  execFileSync(process.execPath, buildArgs(undefined, workDir), {
     cwd: workDir,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, BASE_PATH: base, SITE_URL, ...extraEnv },

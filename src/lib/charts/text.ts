@@ -4,7 +4,7 @@
  */
 import type { Chart, ChartRow } from '../content/schemas/chart';
 import { formatAmount, formatDate, formatFigure, formatNumber, hedged } from '../format';
-import { t } from '../strings';
+import { t, type StringKey } from '../strings';
 
 type Unit = Chart['unit'];
 
@@ -100,23 +100,11 @@ export function wrapLabel(text: string, max = 30): string[] {
   return lines;
 }
 
-const UNIT_NAMES: Record<Unit, string> = {
-  people: 'people',
-  troops: 'troops',
-  'eur-bn': 'billions of euros',
-  'usd-bn': 'billions of US dollars',
-  'gbp-bn': 'billions of pounds',
-  'chf-bn': 'billions of Swiss francs',
-  percent: 'percent',
-  km2: 'square kilometres',
-  count: 'a count',
-};
+/** A unit in words, for notes and alt text: 'eur-bn' → 'billions of euros' (interface text). */
+export const unitName = (unit: Unit): string => t(`unit.${unit}` as StringKey);
 
-/** A unit in words, for notes and alt text: 'eur-bn' → 'billions of euros'. */
-export const unitName = (unit: Unit): string => UNIT_NAMES[unit];
-
-const CONFIDENCE: Record<ChartRow['confidence'], string> = { high: 'High', medium: 'Medium', low: 'Low' };
-export const confidenceText = (c: ChartRow['confidence']): string => CONFIDENCE[c];
+/** A row's confidence in words: 'High'. */
+export const confidenceText = (c: ChartRow['confidence']): string => t(`confidence.${c}` as StringKey);
 
 /** Dates as the reader sees them everywhere else on the site. */
 export const dateText = formatDate;
@@ -126,7 +114,7 @@ export function confidenceCounts(chart: Chart): string {
   return (['high', 'medium', 'low'] as const)
     .map((c) => [c, chart.rows.filter((r) => r.confidence === c).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([c, n]) => `${n} ${c}`)
+    .map(([c, n]) => `${n} ${confidenceText(c).toLowerCase()}`)
     .join(', ');
 }
 

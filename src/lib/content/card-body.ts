@@ -266,3 +266,10 @@ export function componentsIn(tree: BodyTree): ComponentUse[] {
   }
   return uses;
 }
+
+/** The prose of a parsed body: its text nodes with their positions (component props are not text). */
+export function textIn(tree: BodyTree): (BodyPoint & { value: string })[] {
+  const out: (BodyPoint & { value: string })[] = [];
+  for (const { node } of walk(tree)) if (node.type === 'text' && node.value) out.push({ value: node.value, ...at(node) });
+  return out;
+}

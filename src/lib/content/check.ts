@@ -19,6 +19,8 @@ import { checkClaims } from './claim-rule';
 import { checkCardUpdates } from './card-updates';
 import { checkPageData } from './page-data-integrity';
 import { idCharacterHint, isReservedId, KEBAB_CASE } from './ids';
+import { SOURCE_LANGUAGE, type Language } from './languages';
+import { translateModel } from './translations';
 import type { Chart } from './schemas/chart';
 import {
   cardSchema,
@@ -156,14 +158,37 @@ export function chartFileIds(files: ContentFiles): Set<string> {
 
 export interface CheckResult {
   problems: Problem[];
+  /** The English model, which every other edition translates. */
   model: ContentModel;
+  /** Every edition asked for, English included, each a model of the same shape. */
+  editions: Partial<Record<Language, ContentModel>>;
+}
+
+export interface CheckOptions {
+  /** The editions to build (the brand's `languages`); each besides English is checked against it. */
+  languages?: readonly Language[];
 }
 
 /**
  * Check all content. `chartIds` are the charts that exist (charts live in their own files and
  * are checked by their own module); `<Chart id>` uses are resolved against them.
  */
-export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> = chartFileIds(files)): CheckResult {
+export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> = chartFileIds(files), options: CheckOptions = {}): CheckResult {
+  const english = checkEnglish(files, chartIds);
+  const editions: CheckResult['editions'] = { en: english.model };
+  const problems = [...english.problems];
+  // A translation is checked against a sound English model only: against a broken one its
+  // problems would repeat the English ones.
+  for (const lang of options.languages ?? []) {
+    if (lang === SOURCE_LANGUAGE || english.problems.length) continue;
+    const translated = translateModel(files, english.model, lang);
+    problems.push(...translated.problems);
+    editions[lang] = translated.model;
+  }
+  return { problems, model: english.model, editions };
+}
+
+function checkEnglish(files: ContentFiles, chartIds: ReadonlySet<string>): Omit<CheckResult, 'editions'> {
   const problems: Problem[] = [];
   const sources = parseList(DATA_FILES.sources, files, sourceSchema, problems);
   const people = parseList(DATA_FILES.people, files, personSchema, problems);
@@ -197,6 +222,7 @@ export function checkContent(files: ContentFiles, chartIds: ReadonlySet<string> 
   quotes.forEach((q, i) => {
     need('people', q.speaker, DATA_FILES.quotes, `${at(quotes, i)}.speaker`);
     need('sources', q.source, DATA_FILES.quotes, `${at(quotes, i)}.source`);
+    if (q.original) need('sources', q.original.source, DATA_FILES.quotes, `${at(quotes, i)}.original.source`);
   });
   figures.forEach((f, i) => {
     need('sources', f.source, DATA_FILES.figures, `${at(figures, i)}.source`);

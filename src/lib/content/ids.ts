@@ -23,6 +23,9 @@ export const RESERVED_IDS = [
   'charts',
   'og',
   'thumbs',
+  // The editions' folders (translations.ts LANGUAGES): /uk/ is the Ukrainian edition.
+  'en',
+  'uk',
 ] as const;
 
 export const isReservedId = (id: string): boolean => (RESERVED_IDS as readonly string[]).includes(id);

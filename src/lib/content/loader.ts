@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkContent, formatProblem, type CheckResult, type ContentFiles, type ContentModel, type Problem } from './check';
 import { decodeContent, normaliseText } from './text';
+import { SOURCE_LANGUAGE, type Language } from './languages';
 
 export interface ContentReader {
   /** Every file under `dir`, recursively, as absolute paths. Listing is not reading. */
@@ -118,9 +119,13 @@ export class ContentLoader {
 
   // Plain fields, not parameter properties: the command-line tools run this file on Node's
   // type stripping, which does not rewrite constructors (src/cli/resolve-ts.ts).
-  constructor(root: string, reader: ContentReader = diskReader) {
+  /** The editions to check and build (the brand's `languages`). */
+  readonly languages: readonly Language[];
+
+  constructor(root: string, reader: ContentReader = diskReader, languages: readonly Language[] = [SOURCE_LANGUAGE]) {
     this.root = root;
     this.reader = reader;
+    this.languages = languages;
   }
 
   /** The file texts, read on first use. */
@@ -141,7 +146,7 @@ export class ContentLoader {
   /** The check's result: the model and every problem (empty when the content is sound). */
   result(): CheckResult {
     if (!this.checked) {
-      const checked = checkContent(this.texts());
+      const checked = checkContent(this.texts(), undefined, { languages: this.languages });
       this.checked = this.unreadable.size ? { ...checked, problems: [...this.unreadable.values(), ...checked.problems] } : checked;
     }
     return this.checked;
@@ -151,6 +156,15 @@ export class ContentLoader {
   model(): ContentModel {
     const { problems, model } = this.result();
     if (problems.length) throw new ContentError(problems);
+    return model;
+  }
+
+  /** One edition's model (English by default), or a ContentError listing every problem. */
+  edition(lang: Language = SOURCE_LANGUAGE): ContentModel {
+    const { problems, editions } = this.result();
+    if (problems.length) throw new ContentError(problems);
+    const model = editions[lang];
+    if (!model) throw new Error(`the ${lang} edition is not built (the brand's languages are ${this.languages.join(', ')})`);
     return model;
   }
 

@@ -17,31 +17,16 @@
  */
 import type { CarrierKind, Source, SourceTier } from './schemas/sources';
 import type { Problem } from './model';
+import { t, type StringKey } from '../strings';
 
-/** What each tier means, in the words a reader sees on /sources/. */
-export const TIER_LABELS: Record<SourceTier, string> = {
-  primary: 'official document or statement',
-  wire: 'news agency',
-  news: 'news outlet',
-  specialist: 'specialist analysis (think tank, tracker, law firm or legal journal)',
-  state: 'state-controlled media',
-  relay: 'relay of another outlet’s reporting',
-};
+/** What each tier means, in the words a reader sees on /sources/ (interface text: src/lib/strings.ts). */
+export const tierLabel = (tier: SourceTier): string => t(`tier.${tier}` as StringKey);
 
 /** Tiers that may not carry a figure, chart row or quote on their own. */
 export const WEAK_TIERS: readonly SourceTier[] = ['state', 'relay'];
 
 /** A carrier in words, as a reader sees it beside the copy's name: "Wenxuecity (forum)". */
-export const CARRIER_LABELS: Record<CarrierKind, string> = {
-  publisher: 'the publisher’s own page',
-  syndication: 'licensed syndication',
-  archive: 'archive',
-  'official-mirror': 'official mirror',
-  reprint: 'credited reprint',
-  aggregator: 'aggregator',
-  forum: 'forum',
-  blog: 'blog',
-};
+export const carrierLabel = (kind: CarrierKind): string => t(`carrier.${kind}` as StringKey);
 
 /**
  * The most a carrier lets a source carry: `undefined` keeps the publisher's tier; `relay` makes
@@ -83,8 +68,10 @@ type Describable = Pick<Source, 'publisher' | 'tier'> & Partial<Pick<Source, 're
 
 /** "TASS, Russia's state news agency": how running text names a state outlet. */
 export function stateMediaName(s: Describable): string {
-  return `${s.publisher}, ${s.government ?? 'a government'}’s ${s.outlet ?? 'state media'}`;
+  return `${s.publisher}, ${stateWords(s)}`;
 }
+
+const stateWords = (s: Describable) => t('source.stateMedia', { government: s.government ?? t('source.aGovernment'), outlet: s.outlet ?? t('tier.state') });
 
 /**
  * The tier in words for a source list: "news agency", "Russia's state news agency",
@@ -92,22 +79,22 @@ export function stateMediaName(s: Describable): string {
  * (see `viaWords`).
  */
 export function tierWords(s: Describable): string {
-  if (s.tier === 'state') return `${s.government ?? 'a government'}’s ${s.outlet ?? 'state media'}`;
-  if (s.tier === 'relay') return `${s.relays ?? 'another outlet'}’s reporting, as relayed by ${s.publisher}`;
-  return TIER_LABELS[s.tier];
+  if (s.tier === 'state') return stateWords(s);
+  if (s.tier === 'relay') return t('source.relayed', { relays: s.relays ?? t('source.anotherOutlet'), publisher: s.publisher });
+  return tierLabel(s.tier);
 }
 
 /** The copy and its kind: "Wenxuecity (forum)", or undefined when we read the original. */
 export function carrierWords(s: Describable): string | undefined {
   if (!s.via) return undefined;
-  const label = CARRIER_LABELS[s.via.kind as CarrierKind] ?? 'copy of unknown kind';
+  const label = Object.hasOwn(CARRIER_CEILING, s.via.kind) ? carrierLabel(s.via.kind as CarrierKind) : t('carrier.unknown');
   return `${s.via.publisher} (${label})`;
 }
 
 /** "read via a copy on Wenxuecity (forum)", or undefined when we read the original. */
 export function viaWords(s: Describable): string | undefined {
   const carrier = carrierWords(s);
-  return carrier ? `read via a copy on ${carrier}` : undefined;
+  return carrier ? t('source.readViaCopy', { carrier }) : undefined;
 }
 
 /** Publisher, tier and copy in one line: "AP (news agency; read via a copy on Wenxuecity (forum))". */

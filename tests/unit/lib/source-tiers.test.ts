@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributionName, CARRIER_CEILING, carrierWords, checkSourceTiers, checkSourcedClaims, demotedByCarrier, describeSource, effectiveTier, tierWords, TIER_LABELS, viaWords } from '../../../src/lib/content/source-tiers';
+import { attributionName, CARRIER_CEILING, carrierWords, checkSourceTiers, checkSourcedClaims, demotedByCarrier, describeSource, effectiveTier, tierLabel, tierWords, viaWords } from '../../../src/lib/content/source-tiers';
 import { CARRIER_KINDS, sourceSchema } from '../../../src/lib/content/schemas/sources';
 import type { Source } from '../../../src/lib/content/schemas/sources';
 
@@ -33,7 +33,7 @@ describe('tier words', () => {
   it('names state media with its government, and a relay with whose reporting it repeats', () => {
     expect(tierWords(tass)).toBe('Russia’s state news agency');
     expect(tierWords(babel)).toBe('Politico’s reporting, as relayed by Babel');
-    expect(tierWords(ap)).toBe(TIER_LABELS.wire);
+    expect(tierWords(ap)).toBe(tierLabel('wire'));
   });
 
   it('says when the text was read through a copy', () => {

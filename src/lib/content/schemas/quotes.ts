@@ -31,11 +31,20 @@ export const quoteSchema = z
    * that source may carry it alone; the caption then names the outlet as state media.
    */
   ownGovernment: z.boolean().default(false),
+  /**
+   * The speaker's own words, in the language they spoke (`spoken`), as a report in that language
+   * printed them, with that report as its source. The edition in that language quotes these;
+   * the English edition shows them one click away. Never a translation back from English.
+   */
+  original: z.strictObject({ text: nonEmpty, source: id }).optional(),
   })
   .superRefine((q, ctx) => {
     // The texts are English: a quote spoken in another language is someone's translation, and says whose.
     if (q.spoken !== 'en' && q.spoken !== 'unknown' && !q.translatedBy) {
       ctx.addIssue({ code: 'custom', path: ['translatedBy'], message: `is required: the speaker spoke "${q.spoken}", so the English text is someone's translation; name whose (the outlet, or its English service)` });
+    }
+    if (q.original && (q.spoken === 'en' || q.spoken === 'unknown')) {
+      ctx.addIssue({ code: 'custom', path: ['original'], message: `is for words spoken in another language than English (spoken is "${q.spoken}")` });
     }
     if ((q.spoken === 'en' || q.spoken === 'unknown') && q.translatedBy) {
       ctx.addIssue({ code: 'custom', path: ['translatedBy'], message: `only a quote spoken in another language than English names a translator (spoken is "${q.spoken}")` });

@@ -47,6 +47,11 @@ export const sourceSchema = z
     /** The original publisher (for a relay: the outlet that did the relaying). */
     publisher: nonEmpty,
     title: nonEmpty,
+    /**
+     * The language of the title, as a two-letter code (default en): pages mark the title with it,
+     * so a Ukrainian page says which words are English and a screen reader reads them as such.
+     */
+    lang: z.string().regex(/^[a-z]{2}$/, { error: 'must be a two-letter language code (en, uk, de …)' }).default('en'),
     date: isoDate,
     /** The original's address when we know it; otherwise the copy's (then equal to via.url). */
     url: httpUrl,
