@@ -144,3 +144,35 @@ describe('claims', () => {
     expect(text).not.toMatch(/^content\/data\/timeline\.yaml/m);
   });
 });
+
+describe('claims the check holds to the claim rule (issue 19)', () => {
+  it('a change-log entry that cites sources is a claim, on a card and on a chart; one without sources is not', () => {
+    const withChanges: ProvenanceInput = {
+      ...input,
+      cards: [
+        {
+          ...input.cards[0]!,
+          bodyLine: 8,
+          data: {
+            ...input.cards[0]!.data,
+            changes: [
+              { date: '2026-12-07', kind: 'correction', text: 'We said X; AP said Y.', sources: ['ap'] },
+              { date: '2026-12-07', kind: 'clarification', text: 'We corrected our correction.', sources: [] },
+            ],
+          },
+        },
+      ],
+      charts: [{ ...input.charts[0]!, changes: [{ date: '2026-12-07', kind: 'source-update', text: 'A better copy.', sources: ['council'] }] }],
+    };
+    const claims = collectClaims(withChanges);
+    expect(claims.filter((c) => c.where.startsWith('changes[')).map((c) => `${c.file} ${c.field}: ${c.sources.join(',')}`)).toEqual([
+      'content/explainers/s/c.mdx changes[0] (correction, 2026-12-07): ap',
+      'content/data/charts/holders.yaml changes[0] (source-update, 2026-12-07): council',
+    ]);
+    // A body sentence names the file's own line (the body starts on line 8) and the field the check reports.
+    expect(claims.find((c) => c.where.startsWith('line '))).toMatchObject({ where: 'line 8', field: '(body, line 8) "The EU froze ‹assets-eu›."' });
+    // What the home page presents as known is marked so; figures and chart rows are the record rule's (no field).
+    expect(claims.filter((c) => c.known).map((c) => c.known)).toEqual(['dek', 'standfirst', 'know', 'keyNumber']);
+    expect(claims.filter((c) => c.field === undefined).map((c) => c.where)).toEqual(['rows[0]', '"assets-eu"']);
+  });
+});
