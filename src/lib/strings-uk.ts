@@ -32,6 +32,9 @@ export const stringsUk = {
   // «Виправлення, 2 грудня 2026 року: …»
   'notice.label': 'Виправлення й уточнення до цієї картки',
   'notice.changeLog': 'Див. журнал змін',
+  'chart.notice.label': 'Виправлення й уточнення до цього графіка',
+  'chart.onDemand.notices': 'Повідомлення — на окремій сторінці цього графіка',
+  'feed.chartTitle': '{title} (графік)',
   // Under a quote spoken in another language: «Сказано українською; переклад англійською — Bloomberg.»
   'quote.translation': 'Сказано {language}; переклад англійською — {by}.',
   // Under a quote the Ukrainian edition translates: «Сказано російською; переклад українською — редакція.»

@@ -31,6 +31,11 @@ export const strings = {
   // The notice at the top of a corrected card: "Correction, 2 December 2026: …"
   'notice.label': 'Corrections and clarifications to this card',
   'notice.changeLog': 'See the change log',
+  // The notice at the top of a corrected chart (and its embed): "Correction, 7 December 2026: …"
+  'chart.notice.label': 'Corrections and clarifications to this chart',
+  'chart.onDemand.notices': 'The notices, on this chart’s own page',
+  // A chart's correction in the feed: "Correction: How much of Donbas does Russia hold? (chart)"
+  'feed.chartTitle': '{title} (chart)',
   // Under a quote spoken in another language: "Spoken in Ukrainian; English translation by Bloomberg."
   'quote.translation': 'Spoken in {language}; English translation by {by}.',
   // The Ukrainian edition: under a quote it translates ("Spoken in Russian; Ukrainian translation by …"),

@@ -78,7 +78,9 @@ describe('corrections in the open (root build)', () => {
 
   it('the feed leaves source updates out', () => {
     const items = feedItems();
-    expect(items.length).toBe(model.cards.reduce((n, c) => n + c.data.changes.filter((ch) => ch.kind !== 'source-update').length, 0));
+    // Every card's news, and every chart's correction or clarification (tests/build/chart-notices.test.ts).
+    const chartNotices = model.charts.reduce((n, c) => n + c.changes.filter((ch) => ch.kind === 'correction' || ch.kind === 'clarification').length, 0);
+    expect(items.length).toBe(model.cards.reduce((n, c) => n + c.data.changes.filter((ch) => ch.kind !== 'source-update').length, 0) + chartNotices);
     for (const { card, ch } of sourceUpdates) {
       expect(items.some((i) => squash(i.description).startsWith(squash(ch.text))), `${card.path}: ${ch.text.slice(0, 40)}`).toBe(false);
     }
@@ -119,12 +121,13 @@ describe('corrections in the open (root build)', () => {
     expect(top).toMatch(/^Correction, \d+ \w+ \d{4}(, and \d+ earlier)? ?Correction, \d+ \w+ \d{4}: /);
     const swapped = model.cards.find((c) => c.data.changes.some((ch) => ch.kind === 'source-update'))!;
     const swap = swapped.data.changes.find((ch) => ch.kind === 'source-update')!;
-    expect(squash(readText(outDir, `${swapped.stack}/index.html`))).toContain(squash(swap.text).slice(0, 60));
+    // The page escapes an apostrophe as &#39;.
+    expect(squash(readText(outDir, `${swapped.stack}/index.html`).replace(/&#39;/g, "'"))).toContain(squash(swap.text).slice(0, 60));
   });
 
   it('a chart with a change log shows it under the chart, dated and labelled, on its card’s page and its embed page', () => {
     const logged = model.charts.filter((c) => c.changes.length > 0);
-    expect(logged.map((c) => c.id).sort()).toEqual(['donbas-control', 'frozen-assets-holders', 'troop-sizes']);
+    expect(logged.map((c) => c.id).sort()).toEqual(['donbas-control', 'financing-gap', 'frozen-assets-holders', 'troop-sizes']);
     for (const chart of logged) {
       const card = model.cards.find((c) => c.body.includes(`<Chart id="${chart.id}"`))!;
       for (const file of [`${card.stack}/index.html`, `embed/chart/${chart.id}/index.html`]) {

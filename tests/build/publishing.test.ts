@@ -229,7 +229,7 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       expect(locs.sort()).toEqual(indexable.sort());
     });
 
-    it('the feed parses, carries every change but source updates, and each item links to a card anchor that exists', () => {
+    it('the feed parses, carries every change but source updates, and each item links to a card or chart anchor that exists', () => {
       const rss = xml.parse(readText(outDir, 'rss.xml')).rss;
       expect(rss['@version']).toBe('2.0');
       expect(rss.channel.title).toBe(brand.name);
@@ -238,7 +238,9 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
       // Source updates (a better copy of a source, nothing a reader was told) are not news.
       const changes = model.cards.flatMap((c) => c.data.changes.filter((ch) => ch.kind !== 'source-update').map((ch) => ({ card: c, ch })));
       expect(model.cards.some((c) => c.data.changes.some((ch) => ch.kind === 'source-update'))).toBe(true);
-      expect(items).toHaveLength(changes.length);
+      // A chart's corrections and clarifications are news too (the notice at the top of the chart).
+      const chartNotices = model.charts.flatMap((c) => c.changes.filter((ch) => ch.kind === 'correction' || ch.kind === 'clarification'));
+      expect(items).toHaveLength(changes.length + chartNotices.length);
       expect(new Set(items.map((i) => i.guid['#text'])).size).toBe(items.length);
       const dates = items.map((i) => new Date(i.pubDate).getTime());
       expect(dates.every((d) => !Number.isNaN(d))).toBe(true);

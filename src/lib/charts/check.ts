@@ -9,6 +9,7 @@ import { hiddenCharactersInData } from '../content/text';
 import { fieldPath } from '../content/field-path';
 import { chartSchema, type Chart, type ChartRecord, type ChartRow } from '../content/schemas/chart';
 import type { Figure } from '../content/schemas/figures';
+import { rowsFingerprint } from './fingerprint';
 
 export interface ChartProblem {
   file: string;
@@ -161,4 +162,26 @@ export function checkCharts(
     charts.push(chart);
   }
   return { charts, problems };
+}
+
+/**
+ * Issue 19: a chart's rows may not change without a logged change (run by checkContent, over the
+ * charts that passed checkCharts). The rows' fingerprint must be
+ * the one recorded by the latest change-log entry that records one (`rows:`), or, when none does,
+ * the one recorded as published (`publishedRows`).
+ */
+export function loggedRowsProblem(chart: Pick<Chart, 'rows' | 'changes' | 'publishedRows'>): { field: string; message: string } | undefined {
+  const now = rowsFingerprint(chart.rows);
+  const stamped = chart.changes.map((c, i) => ({ c, i })).filter(({ c }) => c.rows !== undefined);
+  const last = stamped[stamped.length - 1];
+  const logged = last ? last.c.rows : chart.publishedRows;
+  if (logged === now) return undefined;
+  if (logged === undefined) {
+    return { field: 'publishedRows', message: `is missing: record the rows as published, publishedRows: ${now}, so the check can tell when they change without a logged change` };
+  }
+  const since = last ? `changes[${last.i}] (${last.c.date})` : 'publication (publishedRows)';
+  return {
+    field: 'rows',
+    message: `changed since ${since} without a logged change (recorded ${logged}, now ${now}): say what changed in a new entry of changes (date, kind, text, sources) and give that entry rows: ${now}`,
+  };
 }

@@ -9,11 +9,13 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
-import { checkCharts } from '../charts/check';
+import { checkCharts, loggedRowsProblem } from '../charts/check';
 import { hiddenCharacters, hiddenCharactersInData } from './text';
 import { fieldPath } from './field-path';
 import { checkCardBody, componentsIn, parsedBody, type BodyPoint } from './card-body';
-import { checkSourceTiers, checkStatementTiers } from './source-tiers';
+import { checkSourceTiers } from './source-tiers';
+import { collectClaims } from './provenance';
+import { checkClaims } from './claim-rule';
 import { checkCardUpdates } from './card-updates';
 import { checkPageData } from './page-data-integrity';
 import { idCharacterHint, isReservedId, KEBAB_CASE } from './ids';
@@ -262,6 +264,11 @@ function checkEnglish(files: ContentFiles, chartIds: ReadonlySet<string>): Omit<
   // name = id, source ids). <Chart id> uses below are resolved against `chartIds`.
   const chartCheck = checkCharts(files, ids.sources, home?.asOf, new Map(figures.map((f) => [f.id, f])));
   problems.push(...chartCheck.problems);
+  // Issue 19: a chart's rows may not change without an entry in its change log that records them.
+  for (const chart of chartCheck.charts) {
+    const p = loggedRowsProblem(chart);
+    if (p) problems.push({ file: `content/data/charts/${chart.id}.yaml`, ...p });
+  }
 
   // Cards
   const cards: CardRecord[] = [];
@@ -317,6 +324,7 @@ function checkEnglish(files: ContentFiles, chartIds: ReadonlySet<string>): Omit<
     needAll('sources', data.sources, file, 'sources');
     data.changes.forEach((c, i) => {
       needAll('sources', c.sources, file, `changes[${i}].sources`);
+      if (c.rows !== undefined) problems.push({ file, field: `changes[${i}].rows`, message: "is a chart's row fingerprint; a card's change log does not record one" });
       if (c.date > data.updated) {
         problems.push({ file, field: 'updated', message: `is ${data.updated} but changes[${i}] is dated ${c.date}; updated must be the latest change` });
       }
@@ -366,11 +374,15 @@ function checkEnglish(files: ContentFiles, chartIds: ReadonlySet<string>): Omit<
 
   // Standards (issue 11): tiers of the sources behind figures, quotes and chart rows; dated updates in cards.
   problems.push(...checkSourceTiers({ sources, figures, quotes, charts: chartCheck.charts, files: { figures: DATA_FILES.figures, quotes: DATA_FILES.quotes, chart: (id) => `content/data/charts/${id}.yaml` } }));
-  // Issue 19: a card's dek and a home "What we know" item may not rest only on relays (effective tier).
-  problems.push(...checkStatementTiers({ sources, cards, know: home?.know ?? [], files: { home: DATA_FILES.home } }));
+  // Issue 19: every claim a reader sees (card sentences that cite, deks, the home page, "In brief",
+  // the timeline, glossary, people, chart notes, change-log entries) needs a source that is not a
+  // relay by effective tier, unless its text says whose reporting it is and it is not presented as
+  // known. The claims are the provenance report's, read from the same MDX trees as above.
+  const claims = collectClaims({ cards, figures, quotes, timeline, glossary, people, stacks, home, charts: chartCheck.charts });
+  problems.push(...checkClaims(claims, sources));
   problems.push(...checkCardUpdates(cards, home?.asOf ?? '2025-12-18'));
   // Home threads, stack leads and "in brief", Article 5 verdicts: their own module.
   problems.push(...checkPageData({ home, comparison, stacks, cards, timeline, sourceIds: ids.sources, chartIds: ids.charts, files: DATA_FILES }));
 
-  return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards, charts: chartCheck.charts } };
+  return { problems, model: { sources, people, quotes, figures, timeline, glossary, stacks, home, comparison, layers, cards, charts: chartCheck.charts, claims } };
 }

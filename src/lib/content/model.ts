@@ -13,6 +13,32 @@ export interface Problem {
   message: string;
 }
 
+/** One thing the site asserts, where it is, and the sources it rests on. */
+export interface Claim {
+  /** The content file, e.g. 'content/explainers/frozen-assets/belgium-objections.mdx'. */
+  file: string;
+  /** Where in the file: 'dek', 'line 14', 'know[2]', 'rows[1] "Japan"'… */
+  where: string;
+  /** The claim's words (or a short description of it), on one line. */
+  text: string;
+  /** Source ids, each once, in order. */
+  sources: string[];
+  /**
+   * The field the content check names in a problem ('dek', 'know[2].sources', '(body, line 14)'),
+   * for the claims the claim rule holds; figures and chart rows have their own record rule.
+   */
+  field?: string;
+  /**
+   * Presented as known: a card's dek, a "What we know" item, a key number, the home page's
+   * standfirst. Such a claim may not rest on relays alone even when it names them.
+   */
+  known?: 'dek' | 'know' | 'keyNumber' | 'standfirst';
+  /** The words a reader sees, in full, where the claim may say whose reporting it is. */
+  words?: string;
+  /** A change-log entry: it speaks of our sources, so naming the relay attributes it. */
+  about?: 'change';
+}
+
 export const formatProblem = (p: Problem) => `${p.file}: ${p.field}: ${p.message}`;
 
 /** Paths are relative to the project root and use '/'. */
@@ -44,6 +70,11 @@ export interface ContentModel {
   cards: CardRecord[];
   /** Valid chart files (content/data/charts/<id>.yaml). */
   charts: Chart[];
+  /**
+   * Every claim a reader sees, as the check read and weighed it (src/lib/content/provenance.ts):
+   * the build test holds each built card's footnoted sentences to this list.
+   */
+  claims?: Claim[];
 }
 
 export const DATA_FILES = {

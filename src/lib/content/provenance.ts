@@ -10,9 +10,17 @@
  * - each card's dek (resting on the card's listed sources);
  * - on the home page, each thread, standfirst sentence, "What we know" item and key number; on each
  *   stack page, each "In brief" sentence;
- * - each timeline event, glossary term and person;
- * - each chart row and chart note;
+ * - each timeline event, glossary entry (term and definition) and person;
+ * - each chart row (a map's values are its rows) and chart note;
+ * - each change-log entry that cites sources, on a card or a chart (an entry without sources
+ *   speaks of the site itself: "we corrected the text of our correction");
  * - each figure.
+ *
+ * The same list is what the content check holds to the relay rule (src/lib/content/claim-rule.ts,
+ * run by src/lib/content/check.ts): a claim that names a `field` is the claim rule's; figures and
+ * chart rows are held by the record rule of src/lib/content/source-tiers.ts and carry no `field`
+ * here. One reader of the MDX tree: the check and the report both take card sentences from
+ * `sentencesWithSources`, over the tree src/lib/content/card-body.ts parsed once.
  *
  * The same claims are counted twice: by each source's effective tier (its publisher's tier,
  * weakened by the copy we read it through) and by the publisher's tier alone, so the difference
@@ -21,20 +29,11 @@
  * Pure: the content model in, claims, counts and text out. The command is src/cli/sources-report.ts.
  */
 import { parsedBody, type BodyTree } from './card-body';
+import { judgeClaim, type Claim } from './claim-rule';
 import { effectiveTier } from './source-tiers';
 import type { Source, SourceTier } from './schemas/sources';
 
-/** One thing the site asserts, where it is, and the sources it rests on. */
-export interface Claim {
-  /** The content file, e.g. 'content/explainers/frozen-assets/belgium-objections.mdx'. */
-  file: string;
-  /** Where in the file: 'dek', 'line 14', 'know[2]', 'rows[1] "Japan"'… */
-  where: string;
-  /** The claim's words (or a short description of it), on one line. */
-  text: string;
-  /** Source ids, each once, in order. */
-  sources: string[];
-}
+export type { Claim } from './claim-rule';
 
 // ---------------------------------------------------------------------------------------------
 // Card bodies: sentences that carry a citation, a figure or a quote
@@ -175,12 +174,21 @@ export function sentencesWithSources(tree: BodyTree, lookups: BodyLookups): Body
 // Every claim in the content model
 
 /** The parts of the content model the report reads. */
+/** A change-log entry as the claims read it. */
+interface ChangeLike {
+  date: string;
+  kind: string;
+  text: string;
+  sources: readonly string[];
+}
+
 export interface ProvenanceInput {
-  cards: readonly { file: string; body: string; data: { dek: string; sources: readonly string[] } }[];
+  /** `bodyLine`: the file's line the body starts on, so claims name the file's own lines. */
+  cards: readonly { file: string; body: string; bodyLine?: number; data: { dek: string; sources: readonly string[]; changes?: readonly ChangeLike[] } }[];
   figures: readonly { id: string; label: string; source: string; alsoSources: readonly string[] }[];
   quotes: readonly { id: string; source: string; text: string }[];
   timeline: readonly { id: string; event: string; sources: readonly string[] }[];
-  glossary: readonly { id: string; term: string; source?: string | undefined }[];
+  glossary: readonly { id: string; term: string; definition?: string; source?: string | undefined }[];
   people: readonly { id: string; name: string; role: string; source: string }[];
   stacks?: readonly { id: string; inBrief: readonly { text: string; sources: readonly string[] }[] }[];
   home?: {
@@ -189,7 +197,12 @@ export interface ProvenanceInput {
     know: readonly { text: string; sources: readonly string[] }[];
     keyNumbers: readonly string[];
   } | undefined;
-  charts: readonly { id: string; rows: readonly { label: string; source: string; alsoSources?: readonly string[] }[]; notes?: readonly { text: string; sources: readonly string[] }[] }[];
+  charts: readonly {
+    id: string;
+    rows: readonly { label: string; source: string; alsoSources?: readonly string[] }[];
+    notes?: readonly { text: string; sources: readonly string[] }[];
+    changes?: readonly ChangeLike[];
+  }[];
 }
 
 export const PROVENANCE_FILES = {
@@ -204,38 +217,76 @@ export const PROVENANCE_FILES = {
 
 const uniq = (ids: readonly (string | undefined)[]) => [...new Set(ids.filter((s): s is string => !!s))];
 
+/** A change-log entry that cites sources is a claim; one without sources speaks of the site itself. */
+function changeClaims(file: string, changes: readonly ChangeLike[] | undefined, claims: Claim[]) {
+  (changes ?? []).forEach((c, i) => {
+    if (!c.sources.length) return;
+    const text = oneLine(c.text);
+    claims.push({ file, where: `changes[${i}]`, text: `${c.kind}, ${c.date}: ${text}`, sources: uniq(c.sources), field: `changes[${i}] (${c.kind}, ${c.date})`, words: text, about: 'change' });
+  });
+}
+
 /** Every claim of the content, grouped in the order an editor reads the site: cards, then data. */
 export function collectClaims(input: ProvenanceInput): Claim[] {
   const figureSources = new Map(input.figures.map((f) => [f.id, uniq([f.source, ...f.alsoSources])]));
   const lookups: BodyLookups = { figures: figureSources, quotes: new Map(input.quotes.map((q) => [q.id, { source: q.source, text: q.text }])) };
   const claims: Claim[] = [];
   for (const card of input.cards) {
-    claims.push({ file: card.file, where: 'dek', text: oneLine(card.data.dek), sources: uniq(card.data.sources) });
+    const dek = oneLine(card.data.dek);
+    claims.push({ file: card.file, where: 'dek', text: dek, sources: uniq(card.data.sources), field: 'dek', known: 'dek', words: dek });
     const parsed = parsedBody(card.body);
     if ('error' in parsed) continue; // the content check reports it
-    for (const s of sentencesWithSources(parsed.tree, lookups)) claims.push({ file: card.file, where: `line ${s.line}`, text: s.text, sources: s.sources });
+    const offset = (card.bodyLine ?? 1) - 1;
+    for (const s of sentencesWithSources(parsed.tree, lookups)) {
+      const line = s.line + offset;
+      claims.push({ file: card.file, where: `line ${line}`, text: s.text, sources: s.sources, field: `(body, line ${line}) "${clipWords(s.text)}"`, words: s.text });
+    }
+    changeClaims(card.file, card.data.changes, claims);
   }
   const home = input.home;
   if (home) {
     const f = PROVENANCE_FILES.home;
-    home.threads.forEach((t) => claims.push({ file: f, where: `threads "${t.id}"`, text: oneLine(t.text), sources: uniq(t.sources) }));
-    home.standfirst.sentences.forEach((s, i) => claims.push({ file: f, where: `standfirst.sentences[${i}]`, text: oneLine(s.text), sources: uniq(s.sources) }));
-    home.know.forEach((s, i) => claims.push({ file: f, where: `know[${i}]`, text: oneLine(s.text), sources: uniq(s.sources) }));
-    home.keyNumbers.forEach((id, i) => claims.push({ file: f, where: `keyNumbers[${i}]`, text: `‹${id}›`, sources: figureSources.get(id) ?? [] }));
+    home.threads.forEach((t, i) => claims.push({ file: f, where: `threads "${t.id}"`, text: oneLine(t.text), sources: uniq(t.sources), field: `threads[${i}] (id "${t.id}").sources`, words: t.text }));
+    home.standfirst.sentences.forEach((s, i) =>
+      claims.push({ file: f, where: `standfirst.sentences[${i}]`, text: oneLine(s.text), sources: uniq(s.sources), field: `standfirst.sentences[${i}].sources`, known: 'standfirst', words: s.text }),
+    );
+    home.know.forEach((s, i) => claims.push({ file: f, where: `know[${i}]`, text: oneLine(s.text), sources: uniq(s.sources), field: `know[${i}].sources`, known: 'know', words: s.text }));
+    home.keyNumbers.forEach((id, i) => claims.push({ file: f, where: `keyNumbers[${i}]`, text: `‹${id}›`, sources: figureSources.get(id) ?? [], field: `keyNumbers[${i}] ("${id}")`, known: 'keyNumber' }));
   }
   for (const stack of input.stacks ?? []) {
-    stack.inBrief.forEach((s, i) => claims.push({ file: PROVENANCE_FILES.stacks, where: `${stack.id} inBrief[${i}]`, text: oneLine(s.text), sources: uniq(s.sources) }));
+    stack.inBrief.forEach((s, i) =>
+      claims.push({ file: PROVENANCE_FILES.stacks, where: `${stack.id} inBrief[${i}]`, text: oneLine(s.text), sources: uniq(s.sources), field: `(id "${stack.id}").inBrief[${i}].sources`, words: s.text }),
+    );
   }
-  for (const e of input.timeline) claims.push({ file: PROVENANCE_FILES.timeline, where: `"${e.id}"`, text: oneLine(e.event), sources: uniq(e.sources) });
-  for (const g of input.glossary) claims.push({ file: PROVENANCE_FILES.glossary, where: `"${g.id}"`, text: g.term, sources: uniq([g.source]) });
-  for (const p of input.people) claims.push({ file: PROVENANCE_FILES.people, where: `"${p.id}"`, text: `${p.name}, ${oneLine(p.role)}`, sources: uniq([p.source]) });
+  input.timeline.forEach((e, i) =>
+    claims.push({ file: PROVENANCE_FILES.timeline, where: `"${e.id}"`, text: oneLine(e.event), sources: uniq(e.sources), field: `[${i}] (id "${e.id}").sources`, words: e.event }),
+  );
+  input.glossary.forEach((g, i) =>
+    claims.push({
+      file: PROVENANCE_FILES.glossary,
+      where: `"${g.id}"`,
+      text: g.definition ? `${g.term}: ${oneLine(g.definition)}` : g.term,
+      sources: uniq([g.source]),
+      field: `[${i}] (id "${g.id}").source`,
+      words: `${g.term}: ${g.definition ?? ''}`,
+    }),
+  );
+  input.people.forEach((p, i) =>
+    claims.push({ file: PROVENANCE_FILES.people, where: `"${p.id}"`, text: `${p.name}, ${oneLine(p.role)}`, sources: uniq([p.source]), field: `[${i}] (id "${p.id}").source`, words: `${p.name}, ${p.role}` }),
+  );
   for (const chart of input.charts) {
     const f = PROVENANCE_FILES.chart(chart.id);
     chart.rows.forEach((r, i) => claims.push({ file: f, where: `rows[${i}]`, text: r.label, sources: uniq([r.source, ...(r.alsoSources ?? [])]) }));
-    (chart.notes ?? []).forEach((n, i) => claims.push({ file: f, where: `notes[${i}]`, text: oneLine(n.text), sources: uniq(n.sources) }));
+    (chart.notes ?? []).forEach((n, i) => claims.push({ file: f, where: `notes[${i}]`, text: oneLine(n.text), sources: uniq(n.sources), field: `notes[${i}].sources`, words: n.text }));
+    changeClaims(f, chart.changes, claims);
   }
   for (const fig of input.figures) claims.push({ file: PROVENANCE_FILES.figures, where: `"${fig.id}"`, text: fig.label, sources: figureSources.get(fig.id) ?? [] });
   return claims;
+}
+
+/** The first words of a sentence, to name it in a problem. */
+function clipWords(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 59).trimEnd()}…` : s;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,9 +312,11 @@ export interface WeighedClaim extends Claim {
   single: boolean;
   /** No known source at all. */
   unsourced: boolean;
+  /** Relay-only, and the text says whose reporting it is (the claim rule lets it stand): the name it gives. */
+  attributedTo?: string;
 }
 
-type Weighable = Pick<Source, 'id' | 'tier'> & { via?: { kind?: string } | undefined };
+type Weighable = Pick<Source, 'id' | 'tier'> & Partial<Pick<Source, 'publisher' | 'relays'>> & { via?: { kind?: string; publisher?: string } | undefined };
 
 export function weighClaims(claims: readonly Claim[], sources: readonly Weighable[], mode: TierMode): WeighedClaim[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
@@ -275,12 +328,15 @@ export function weighClaims(claims: readonly Claim[], sources: readonly Weighabl
         const tier = mode === 'effective' ? effectiveTier(s) : s.tier;
         return { id: s.id, tier, ...(tier !== s.tier ? { publisherTier: s.tier } : {}), ...(s.via?.kind ? { carrier: s.via.kind } : {}) };
       });
+    const relayOnly = weighed.length > 0 && weighed.every((w) => w.tier === 'relay');
+    const verdict = relayOnly && mode === 'effective' ? judgeClaim(c, byId) : undefined;
     return {
       ...c,
       weighed,
-      relayOnly: weighed.length > 0 && weighed.every((w) => w.tier === 'relay'),
+      relayOnly,
       single: weighed.length === 1,
       unsourced: weighed.length === 0,
+      ...(verdict?.ok && verdict.attributedTo ? { attributedTo: verdict.attributedTo } : {}),
     };
   });
 }
@@ -288,6 +344,8 @@ export function weighClaims(claims: readonly Claim[], sources: readonly Weighabl
 export interface ProvenanceCounts {
   claims: number;
   relayOnly: number;
+  /** Of the relay-only claims, those whose text says whose reporting they are (the check lets them stand). */
+  attributed: number;
   single: number;
   unsourced: number;
 }
@@ -296,6 +354,7 @@ export function countClaims(weighed: readonly WeighedClaim[]): ProvenanceCounts 
   return {
     claims: weighed.length,
     relayOnly: weighed.filter((c) => c.relayOnly).length,
+    attributed: weighed.filter((c) => c.relayOnly && c.attributedTo !== undefined).length,
     single: weighed.filter((c) => c.single).length,
     unsourced: weighed.filter((c) => c.unsourced).length,
   };
@@ -336,7 +395,7 @@ export function formatProvenance(effective: readonly WeighedClaim[], publisherOn
     lines.push(`${file}: ${n.claims} claim(s), ${n.relayOnly} on relays only, ${n.single} on one source${n.unsourced ? `, ${n.unsourced} without a known source` : ''}`);
     for (const c of shown) {
       lines.push(`  ${flags(c)}  ${c.where.padEnd(10)}  ${clip(c.text, width)}`);
-      lines.push(`  ${' '.repeat(10)}  ${' '.repeat(10)}  ← ${c.weighed.length ? c.weighed.map(sourceWords).join(' · ') : '(no known source)'}`);
+      lines.push(`  ${' '.repeat(10)}  ${' '.repeat(10)}  ← ${c.weighed.length ? c.weighed.map(sourceWords).join(' · ') : '(no known source)'}${c.attributedTo ? ` (the text attributes it: ${c.attributedTo})` : ''}`);
     }
     lines.push('');
   }
@@ -344,10 +403,11 @@ export function formatProvenance(effective: readonly WeighedClaim[], publisherOn
   const before = countClaims(publisherOnly);
   lines.push(
     'Totals',
-    `  by effective tier (publisher and carrier): ${after.claims} claims; ${after.relayOnly} rest on relays only; ${after.single} rest on one source${after.unsourced ? `; ${after.unsourced} without a known source` : ''}`,
+    `  by effective tier (publisher and carrier): ${after.claims} claims; ${after.relayOnly} rest on relays only (${after.attributed} of them attributed in the text to whose reporting they are); ${after.single} rest on one source${after.unsourced ? `; ${after.unsourced} without a known source` : ''}`,
     `  by publisher tier alone (before carriers): ${before.claims} claims; ${before.relayOnly} rest on relays only; ${before.single} rest on one source${before.unsourced ? `; ${before.unsourced} without a known source` : ''}`,
     `  carriers turn ${after.relayOnly - before.relayOnly} more claim(s) into relay-only claims`,
     'Flags: RELAY = every source is a relay (by effective tier); 1SRC = one source; NONE = no known source.',
+    'The content check refuses a RELAY claim unless its text attributes it and it is not a dek, "What we know", a key number or the standfirst; it refuses NONE.',
   );
   return lines.join('\n');
 }

@@ -218,45 +218,5 @@ export function checkSourceTiers(input: TierInputs): Problem[] {
   return checkSourcedClaims(claimsOf(input), input.sources);
 }
 
-/** The statements the second rule reads: each card's dek (on its listed sources) and the home page's "What we know". */
-export interface StatementInputs {
-  sources: readonly RuleSource[];
-  cards: readonly { file: string; data: { dek: string; sources: readonly string[] } }[];
-  know: readonly { sources: readonly string[] }[];
-  files: { home: string };
-}
-
-/**
- * The rule for what a reader takes away first (issue 19): a card's dek, which rests on the
- * card's listed sources, and a "What we know" item on the home page may not rest only on relays
- * by effective tier. A copy on an aggregator, a forum or a blog counts as a relay here too.
- */
-export function checkStatementTiers(input: StatementInputs): Problem[] {
-  const byId = new Map(input.sources.map((s) => [s.id, s]));
-  const relayOnly = (ids: readonly string[]) => {
-    const known = [...new Set(ids)].map((id) => byId.get(id)).filter((s): s is RuleSource => s !== undefined);
-    return known.length > 0 && known.every((s) => effectiveTier(s) === 'relay') ? known : undefined;
-  };
-  const problems: Problem[] = [];
-  for (const card of input.cards) {
-    const weak = relayOnly(card.data.sources);
-    if (weak) {
-      problems.push({
-        file: card.file,
-        field: 'dek',
-        message: `rests only on relay sources (the card's sources: ${weak.map(tierNote).join(', ')}); a dek is the card's answer: list a primary, wire, news or specialist source that supports it, or say in the dek whose reporting it repeats`,
-      });
-    }
-  }
-  input.know.forEach((item, i) => {
-    const weak = relayOnly(item.sources);
-    if (weak) {
-      problems.push({
-        file: input.files.home,
-        field: `know[${i}].sources`,
-        message: `rests only on relay sources (${weak.map(tierNote).join(', ')}); "What we know" states it as known: add a primary, wire, news or specialist source, or leave it to a card that says whose reporting it is`,
-      });
-    }
-  });
-  return problems;
-}
+// A card's dek and a "What we know" item are claims like any other, held by the claim rule
+// (src/lib/content/claim-rule.ts), which refuses them on relays alone whatever they say.

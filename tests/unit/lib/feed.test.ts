@@ -67,3 +67,34 @@ describe('feed items', () => {
     expect(withCopy.find((i) => i.title === 'Update: What did the EU agree?')!.description).toContain('read via a copy on Wenxuecity (forum).');
   });
 });
+
+describe('a chart’s corrections in the feed (issue 19)', () => {
+  const chart = {
+    id: 'donbas-control',
+    title: 'How much of Donbas does Russia hold?',
+    stack: 'context',
+    changes: [
+      { date: '2026-12-02', kind: 'source-update' as const, text: 'Cited a better copy.', sources: [] },
+      { date: '2026-12-07', kind: 'correction' as const, text: 'The regions were labelled with AFP’s figures.', sources: ['eu'] },
+      { date: '2026-12-07', kind: 'clarification' as const, text: 'Said whose figures they are.', sources: [] },
+    ],
+  };
+  const items = feedItems(cards, new Map([['eu', source]]), 'https://news.example', '/sub/', [chart]);
+
+  it('carries each correction and clarification, not a source update, linking to the chart on its home page', () => {
+    const charted = items.filter((i) => i.categories.includes('chart'));
+    expect(charted.map((i) => [i.title, i.link])).toEqual([
+      ['Correction: How much of Donbas does Russia hold? (chart)', 'https://news.example/sub/context/#chart-donbas-control'],
+      ['Clarification: How much of Donbas does Russia hold? (chart)', 'https://news.example/sub/context/#chart-donbas-control'],
+    ]);
+    expect(charted[0]!.description).toBe('The regions were labelled with AFP’s figures. Sources: EEAS, “Conclusions &amp; more” (2025-12-19) https://eu.example/c.');
+    // Two notices of one day are two items for feed readers.
+    expect(new Set(charted.map((i) => i.customData)).size).toBe(2);
+  });
+
+  it('keeps the feed newest first across cards and charts', () => {
+    expect(items[0]!.pubDate.toISOString()).toBe('2026-12-07T00:00:00.000Z');
+    const times = items.map((i) => i.pubDate.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});

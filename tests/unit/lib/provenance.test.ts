@@ -121,8 +121,8 @@ describe('claims', () => {
     expect(before.find((c) => c.where === 'know[0]')!.relayOnly).toBe(false);
     // The syndicated copy keeps its wire tier: the timeline event is not relay-only.
     expect(after.find((c) => c.where === '"freeze"')!.relayOnly).toBe(false);
-    expect(countClaims(after)).toEqual({ claims: 14, relayOnly: 7, single: 4, unsourced: 2 });
-    expect(countClaims(before)).toEqual({ claims: 14, relayOnly: 1, single: 4, unsourced: 2 });
+    expect(countClaims(after)).toEqual({ claims: 14, relayOnly: 7, attributed: 0, single: 4, unsourced: 2 });
+    expect(countClaims(before)).toEqual({ claims: 14, relayOnly: 1, attributed: 0, single: 4, unsourced: 2 });
   });
 
   it('prints the report grouped by file, with flags, sources by tier and both sets of totals', () => {
@@ -130,7 +130,7 @@ describe('claims', () => {
     expect(counts.effective.relayOnly).toBe(7);
     expect(text).toContain('content/data/home.yaml: 4 claim(s), 2 on relays only, 1 on one source');
     expect(text).toMatch(/RELAY +know\[0\] +About €210bn is frozen\.\n +← ap relay \(wire via forum\) · guardian relay \(news via blog\)/);
-    expect(text).toContain('by effective tier (publisher and carrier): 14 claims; 7 rest on relays only; 4 rest on one source; 2 without a known source');
+    expect(text).toContain('by effective tier (publisher and carrier): 14 claims; 7 rest on relays only (0 of them attributed in the text to whose reporting they are); 4 rest on one source; 2 without a known source');
     expect(text).toContain('by publisher tier alone (before carriers): 14 claims; 1 rest on relays only; 4 rest on one source; 2 without a known source');
     expect(text).toContain('carriers turn 6 more claim(s) into relay-only claims');
   });
@@ -142,5 +142,37 @@ describe('claims', () => {
     expect(text).toContain('know[0]');
     expect(text).toMatch(/^content\/data\/stacks\.yaml/m);
     expect(text).not.toMatch(/^content\/data\/timeline\.yaml/m);
+  });
+});
+
+describe('claims the check holds to the claim rule (issue 19)', () => {
+  it('a change-log entry that cites sources is a claim, on a card and on a chart; one without sources is not', () => {
+    const withChanges: ProvenanceInput = {
+      ...input,
+      cards: [
+        {
+          ...input.cards[0]!,
+          bodyLine: 8,
+          data: {
+            ...input.cards[0]!.data,
+            changes: [
+              { date: '2026-12-07', kind: 'correction', text: 'We said X; AP said Y.', sources: ['ap'] },
+              { date: '2026-12-07', kind: 'clarification', text: 'We corrected our correction.', sources: [] },
+            ],
+          },
+        },
+      ],
+      charts: [{ ...input.charts[0]!, changes: [{ date: '2026-12-07', kind: 'source-update', text: 'A better copy.', sources: ['council'] }] }],
+    };
+    const claims = collectClaims(withChanges);
+    expect(claims.filter((c) => c.where.startsWith('changes[')).map((c) => `${c.file} ${c.field}: ${c.sources.join(',')}`)).toEqual([
+      'content/explainers/s/c.mdx changes[0] (correction, 2026-12-07): ap',
+      'content/data/charts/holders.yaml changes[0] (source-update, 2026-12-07): council',
+    ]);
+    // A body sentence names the file's own line (the body starts on line 8) and the field the check reports.
+    expect(claims.find((c) => c.where.startsWith('line '))).toMatchObject({ where: 'line 8', field: '(body, line 8) "The EU froze ‹assets-eu›."' });
+    // What the home page presents as known is marked so; figures and chart rows are the record rule's (no field).
+    expect(claims.filter((c) => c.known).map((c) => c.known)).toEqual(['dek', 'standfirst', 'know', 'keyNumber']);
+    expect(claims.filter((c) => c.field === undefined).map((c) => c.where)).toEqual(['rows[0]', '"assets-eu"']);
   });
 });

@@ -22,6 +22,11 @@ export const changeSchema = z
     /** What changed and why, in a sentence or two; for a correction or clarification, the notice. */
     text: z.string({ error: typeError('text') }).trim().optional(),
     sources: z.array(id, { error: typeError('a list of ids') }).default([]),
+    /**
+     * Charts only: the fingerprint of the chart's rows after this change (src/lib/charts/fingerprint.ts),
+     * on an entry that changed the rows. The check holds the rows to the latest one.
+     */
+    rows: z.string().regex(/^[0-9a-f]{8}$/, { error: 'must be the eight-digit fingerprint the content check gives' }).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.text) return;

@@ -35,8 +35,14 @@ export const chartRowSchema = z
     moreThan: z.boolean().optional(),
     asOf: isoDate.optional(),
     source: id.optional(),
-    /** Further sources (from a figure record). */
-    alsoSources: z.array(id, { error: typeError('a list of ids') }).default([]),
+    /**
+     * Further sources: filled in from a figure record (`figure: <id>`), where each says the value
+     * it gives. A row of its own may not list them: give it a figure instead.
+     */
+    alsoSources: z
+      .array(id, { error: typeError('a list of ids') })
+      .max(0, { error: 'a row of its own takes one source; for further sources, make it a figure (each extra source there says the value it gives) and give the row `figure: <id>`' })
+      .default([]),
     confidence: confidence.optional(),
     note: z.string().optional(),
     /** Which of the chart's groups the row belongs to (its colour and legend entry). */
@@ -137,6 +143,12 @@ export const chartSchema = z
      * `updated` stays the day the data was last checked.
      */
     changes: z.array(changeSchema, { error: typeError('a list') }).default([]),
+    /**
+     * The fingerprint of the rows as first published (src/lib/charts/fingerprint.ts), for a chart
+     * whose log records no change to its rows: the check refuses rows that changed without a
+     * logged change.
+     */
+    publishedRows: z.string().regex(/^[0-9a-f]{8}$/, { error: 'must be the eight-digit fingerprint the content check gives' }).optional(),
     /**
      * kind: part-to-whole only: the words under the part of the whole that no part covers (the
      * grey end of the bar), e.g. "Not covered by the loan". Words only: the drawing gives the
