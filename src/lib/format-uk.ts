@@ -63,18 +63,20 @@ export function formatDateShortUk(iso: string): string {
 const TROOPS: NounForms = { one: 'військовий', few: 'військові', many: 'військових', other: 'військового' };
 const PEOPLE: NounForms = { one: 'особа', few: 'особи', many: 'осіб', other: 'особи' };
 
+// The number never parts from «млрд» (a non-breaking space); the currency may go to the next
+// line, so «7,45 млрд швейцарських франків» fits a 320 px phone.
 /** One amount in a unit: 210 eur-bn → '210 млрд євро'; 800000 troops → '800 000 військових'. */
 export function formatAmountUk(n: number, unit: Figure['unit']): string {
   const num = formatNumberUk(n);
   switch (unit) {
     case 'eur-bn':
-      return `${num}${NBSP}млрд${NBSP}євро`;
+      return `${num}${NBSP}млрд євро`;
     case 'usd-bn':
-      return `${num}${NBSP}млрд${NBSP}доларів`;
+      return `${num}${NBSP}млрд доларів`;
     case 'gbp-bn':
-      return `${num}${NBSP}млрд${NBSP}фунтів стерлінгів`;
+      return `${num}${NBSP}млрд фунтів стерлінгів`;
     case 'chf-bn':
-      return `${num}${NBSP}млрд${NBSP}швейцарських франків`;
+      return `${num}${NBSP}млрд швейцарських франків`;
     case 'percent':
       return `${num}%`;
     case 'km2':

@@ -10,11 +10,12 @@ import { checkContent } from '../../src/lib/content/check';
 import { readContentFiles } from '../../src/lib/content/loader';
 import { builds, ROOT } from '../support/builds';
 import { assertBuilt, fileForPath, idsIn, listHtml, readText, referencedUrls } from '../support/dist';
-import { ancestors, attr, elements, parseHtml, textOf } from '../support/html';
-import { carrierWords, demotedByCarrier } from '../../src/lib/content/source-tiers';
+import { ancestors, attr, elements, isEmbedRoute, parseHtml, textOf } from '../support/html';
+import { demotedByCarrier } from '../../src/lib/content/source-tiers';
 import { publisherNames } from '../../src/lib/sources';
+import { stringsFor } from '../../src/lib/strings';
 
-const { model } = checkContent(readContentFiles(ROOT));
+const { model, editions } = checkContent(readContentFiles(ROOT), undefined, { languages: ['en', 'uk'] });
 
 /** Pagefind's fragments: one gzip'd JSON per indexed page, with its URL and heading anchors. */
 function pagefindFragments(dir: string): { url: string; anchors: { id: string; text: string }[] }[] {
@@ -131,8 +132,12 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           const source = copies.find((s) => entry.includes(`href="${s.url.replace(/&/g, '&amp;')}"`));
           if (!source) continue;
           const text = entry.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-          expect(text, `${page}: ${source.id}`).toContain(`Read via a copy on ${carrierWords(source)}.`);
-          if (demotedByCarrier(source)) expect(text, `${page}: ${source.id}`).toContain('A copy of this kind makes it count as a relay.');
+          // In the edition's words, with the copy's name as that edition gives it.
+          const lang = page.startsWith('uk/') ? 'uk' : 'en';
+          const words = stringsFor(lang);
+          const via = editions[lang]!.sources.find((s) => s.id === source.id)!.via!;
+          expect(text, `${page}: ${source.id}`).toContain(`${words['sources.readVia']} ${via.publisher} (${words[`carrier.${via.kind}`]}).`);
+          if (demotedByCarrier(source)) expect(text, `${page}: ${source.id}`).toContain(words['sources.carrierRelay']!);
           seen++;
         }
       }
@@ -140,9 +145,12 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
     });
 
     it('outside the cards a marker is one small mark named for its outlets; inside a card every marker is a number', () => {
-      const publisher = new Map(model.sources.map((s) => [s.id, s.publisher]));
       let named = 0;
-      for (const page of pages.filter((p) => !p.startsWith('embed/'))) {
+      for (const page of pages.filter((p) => !isEmbedRoute(p))) {
+        // Each edition names its outlets in its own words (a publisher's gloss is translated).
+        const lang = page.startsWith('uk/') ? 'uk' : 'en';
+        const publisher = new Map(editions[lang]!.sources.map((s) => [s.id, s.publisher]));
+        const words = stringsFor(lang);
         const doc = parseHtml(readText(outDir, page));
         for (const sup of elements(doc)) {
           if (sup.tagName !== 'sup' || !(attr(sup, 'class') ?? '').split(' ').includes('cite')) continue;
@@ -158,7 +166,7 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           // name lists the outlets.
           expect(text.trim(), `${page}: a marker outside the cards`).toBe('');
           const link = [...elements(sup)].find((e) => e.tagName === 'a')!;
-          expect(attr(link, 'aria-label'), `${page}: ${ids.join(' ')}`).toBe(`${ids.length > 1 ? 'Sources' : 'Source'}: ${names.join(', ')}`);
+          expect(attr(link, 'aria-label'), `${page}: ${ids.join(' ')}`).toBe(words[ids.length > 1 ? 'footnote.sources' : 'footnote.source']!.replace('{names}', names.join(', ')));
           named++;
         }
       }

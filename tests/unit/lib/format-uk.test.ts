@@ -47,8 +47,8 @@ describe('formatDateUk', () => {
 
 describe('formatAmountUk and formatFigureUk', () => {
   it('writes units in words, never bn, k or EUR', () => {
-    expect(v(formatAmountUk(210, 'eur-bn'))).toBe('210⍽млрд⍽євро');
-    expect(v(formatAmountUk(229, 'usd-bn'))).toBe('229⍽млрд⍽доларів');
+    expect(v(formatAmountUk(210, 'eur-bn'))).toBe('210⍽млрд євро');
+    expect(v(formatAmountUk(229, 'usd-bn'))).toBe('229⍽млрд доларів');
     expect(v(formatAmountUk(800000, 'troops'))).toBe('800⍽000⍽військових');
     expect(v(formatAmountUk(5000, 'km2'))).toBe('5⍽000⍽км²');
     expect(formatAmountUk(81, 'percent')).toBe('81%');
@@ -57,7 +57,7 @@ describe('formatAmountUk and formatFigureUk', () => {
     }
   });
   it('keeps the source’s hedge', () => {
-    expect(v(formatFigureUk({ value: 210, unit: 'eur-bn', approx: true }))).toBe('близько 210⍽млрд⍽євро');
+    expect(v(formatFigureUk({ value: 210, unit: 'eur-bn', approx: true }))).toBe('близько 210⍽млрд євро');
     expect(formatFigureUk({ low: 78.1, high: 81, unit: 'percent', approx: false })).toBe('від 78,1% до 81%');
     expect(formatFigureUk({ value: 80, unit: 'percent', approx: false, moreThan: true })).toBe('понад 80%');
   });
