@@ -19,7 +19,7 @@ const CLOSE_CLASS = 'footnote-close';
 
 interface Trigger {
   link: HTMLAnchorElement;
-  /** What the note follows: the marker itself (a.cite) or the figure's span. */
+  /** What the note follows: the marker (a.cite) or the figure (a.value) itself. */
   anchor: Element;
 }
 
@@ -41,8 +41,7 @@ function triggerOf(el: Element): Trigger | null {
   const link = el.closest('a');
   if (!(link instanceof HTMLAnchorElement)) return null;
   if (link.matches('a.cite')) return { link, anchor: link };
-  const value = link.parentElement?.matches('.value') ? link.parentElement : null;
-  if (value?.querySelector('.value-note')) return { link, anchor: value };
+  if (link.matches('a.value') && link.querySelector('.value-note')) return { link, anchor: link };
   return null;
 }
 
@@ -166,7 +165,7 @@ function toggle(trigger: Trigger): void {
 }
 
 function enhance(): void {
-  for (const a of document.querySelectorAll('a.cite, .value > a')) {
+  for (const a of document.querySelectorAll('a.cite, a.value')) {
     if (!a.hasAttribute('aria-expanded')) a.setAttribute('aria-expanded', 'false');
   }
   document.documentElement.classList.add('notes-in-place');

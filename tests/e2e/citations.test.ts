@@ -141,7 +141,7 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
 
   it('tapping a figure shows its date, source and confidence in place; the close button closes it, focus back on the figure', async () => {
     const page = await openPage(browser, server, `${stack.id}/`);
-    const value = page.locator('.card-body .value > a').first();
+    const value = page.locator('.card-body a.value').first();
     await scrollTo300(value);
     const before = await where(page);
     const description = squash(await page.locator(`[id="${await value.getAttribute('aria-describedby')}"]`).textContent());
