@@ -177,7 +177,6 @@ export const strings = {
   'chart.kind.part-to-whole': 'Stacked bar chart',
   'chart.kind.map': 'Map',
   'chart.context': 'For comparison, not drawn to this scale',
-  'map.heldBy': 'held by Russia',
   'map.data': 'Map data',
   'chart.compiledBy': 'compiled by',
   'chart.datasetTag': '[chart and dataset]',
