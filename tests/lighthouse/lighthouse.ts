@@ -47,7 +47,7 @@ async function compressing(upstream: { origin: string; url: string }): Promise<{
     const accept = String(req.headers['accept-encoding'] ?? '');
     const text = /^(text\/|application\/(json|xml|javascript|manifest\+json)|image\/svg\+xml)/.test(headers['content-type'] ?? '');
     const encoding = !text ? undefined : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;
-    let out = body;
+    let out: Buffer = body;
     if (encoding) {
       // Compressed once per file and kept, as a CDN keeps it: compressing a 100 KB page at
       // brotli's quality 11 on every request took up to 0.9 s on a busy machine, and Lighthouse

@@ -47,7 +47,8 @@ export function loadGeodata(map: ChartMap): MapGeodata {
   const regions = new Map(map.regions.map((r) => [r.geo, region(r.geo)]));
   const alsoCountry = map.alsoCountry.map(region);
   const world = readJson<Topology>('world-atlas/countries-50m.json');
-  const objects = world.objects.countries!;
+  // topojson-client's mesh() types its object without properties; the countries have only a name.
+  const objects = world.objects.countries! as Parameters<typeof mesh>[1] & {};
   const countries = (feature(world, objects) as FeatureCollection<Geometry, { name?: string }>).features;
   // The line between the parts drawn as the country's land and the mainland (Crimea's isthmus,
   // which admin-0 draws as a border with the neighbour) is not a border: left out of both.
