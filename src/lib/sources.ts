@@ -127,15 +127,16 @@ export interface FootnoteMarker {
 }
 
 /**
- * The one shape of a footnote marker. Ignored by search (its number is not words), and
+ * The one shape of a footnote marker: one element, a link that CSS raises as a superscript
+ * (a.cite in src/styles/global.css), not a <sup> around a link, so a card with dozens of markers
+ * carries half the elements. Its aria-label names the source. Ignored by search (its number is not words), and
  * target="_self" so that in an embed, whose links open in the reader's window (<base
  * target="_top">), a footnote moves within the frame instead of leaving the host's page.
  */
 export function footnoteMarker({ source, n, href, detail }: FootnoteMarker): string {
   const label = escapeAttr(`${t('footnote.sourceWord')} ${n}: ${detail}`);
   return (
-    `<sup class="cite" data-footnote="${escapeAttr(source)}" data-pagefind-ignore>` +
-    `<a href="${escapeAttr(href)}" target="_self" title="${label}" aria-label="${label}">[${n}]</a></sup>`
+    `<a class="cite" data-footnote="${escapeAttr(source)}" data-pagefind-ignore href="${escapeAttr(href)}" target="_self" title="${label}" aria-label="${label}">[${n}]</a>`
   );
 }
 
@@ -156,8 +157,7 @@ export function footnoteGroupMarker(items: readonly FootnoteGroupItem[], hrefOf:
   const sorted = [...items].sort((a, b) => a.n - b.n);
   const label = escapeAttr(`${t(sorted.length > 1 ? 'footnote.sourcesWord' : 'footnote.sourceWord')} ${sorted.map((i) => i.n).join(', ')}: ${sorted.map((i) => i.detail).join('; ')}`);
   return (
-    `<sup class="cite cite-group" ${groupData(sorted, hrefOf)} data-pagefind-ignore>` +
-    `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${label}" aria-label="${label}">[${sorted.map((i) => i.n).join(', ')}]</a></sup>`
+    `<a class="cite cite-group" ${groupData(sorted, hrefOf)} data-pagefind-ignore href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" title="${label}" aria-label="${label}">[${sorted.map((i) => i.n).join(', ')}]</a>`
   );
 }
 
@@ -196,8 +196,7 @@ export function namedGroupMarker(items: readonly (FootnoteGroupItem & { publishe
   const names = publisherNames(sorted.map((i) => i.publisher)).join(', ');
   const label = t(sorted.length > 1 ? 'footnote.sources' : 'footnote.source', { names });
   return (
-    `<sup class="cite cite-group cite-named" ${groupData(sorted, hrefOf)} data-pagefind-ignore>` +
-    `<a href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" aria-label="${escapeAttr(label)}"></a></sup>`
+    `<a class="cite cite-group cite-named" ${groupData(sorted, hrefOf)} data-pagefind-ignore href="${escapeAttr(hrefOf(sorted[0]!))}" target="_self" aria-label="${escapeAttr(label)}"></a>`
   );
 }
 
@@ -207,7 +206,7 @@ const groupData = (items: readonly FootnoteGroupItem[], hrefOf: (item: FootnoteG
   `data-hrefs="${escapeAttr(items.map(hrefOf).join(' '))}"`;
 
 /** Any marker, single, grouped or named, whole. */
-const ANY_MARKER = /<sup class="cite(?: cite-group(?: cite-named)?)?" data-footnotes?="[^"]+"[^>]*>[\s\S]*?<\/sup>/g;
+const ANY_MARKER = /<a class="cite(?: cite-group(?: cite-named)?)?" data-footnotes?="[^"]+"[^>]*>[^<]*<\/a>/g;
 /** A run of markers with nothing but spaces between them, and the spaces before it. */
 const MARKER_RUN = new RegExp(`\\s*${ANY_MARKER.source}(?:\\s*${ANY_MARKER.source})*`, 'g');
 const unescapeAttr = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

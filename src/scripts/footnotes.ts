@@ -19,7 +19,7 @@ const CLOSE_CLASS = 'footnote-close';
 
 interface Trigger {
   link: HTMLAnchorElement;
-  /** What the note follows: the marker's <sup> or the figure's span. */
+  /** What the note follows: the marker (a.cite) or the figure (a.value) itself. */
   anchor: Element;
 }
 
@@ -40,10 +40,8 @@ function elementAt(href: string): Element | null {
 function triggerOf(el: Element): Trigger | null {
   const link = el.closest('a');
   if (!(link instanceof HTMLAnchorElement)) return null;
-  const sup = link.parentElement?.matches('sup.cite') ? link.parentElement : null;
-  if (sup) return { link, anchor: sup };
-  const value = link.parentElement?.matches('.value') ? link.parentElement : null;
-  if (value?.querySelector('.value-note')) return { link, anchor: value };
+  if (link.matches('a.cite')) return { link, anchor: link };
+  if (link.matches('a.value') && link.querySelector('.value-note')) return { link, anchor: link };
   return null;
 }
 
@@ -66,14 +64,17 @@ function itemsFor({ link, anchor }: Trigger): HTMLElement[] {
   if (valueNote) {
     // "Army, as of 18 December 2025. Source: Bloomberg. High confidence.", the source linked.
     const span = item();
-    const copy = valueNote.cloneNode(true) as Element;
-    for (const name of copy.querySelectorAll('[data-source-name]')) {
-      const a = fresh(document.createElement('a'));
-      a.href = link.href;
-      a.textContent = name.textContent;
-      name.replaceWith(a);
+    const text = valueNote.textContent ?? '';
+    const name = valueNote.getAttribute('data-source-name') ?? '';
+    const at = name ? text.lastIndexOf(name) : -1;
+    if (at < 0) {
+      span.textContent = text;
+      return [span];
     }
-    span.append(...copy.childNodes);
+    const a = fresh(document.createElement('a'));
+    a.href = link.href;
+    a.textContent = name;
+    span.append(text.slice(0, at), a, text.slice(at + name.length));
     return [span];
   }
   const hrefs = (anchor.getAttribute('data-hrefs') ?? link.getAttribute('href') ?? '').split(' ').filter(Boolean);
@@ -164,7 +165,7 @@ function toggle(trigger: Trigger): void {
 }
 
 function enhance(): void {
-  for (const a of document.querySelectorAll('sup.cite > a, .value > a')) {
+  for (const a of document.querySelectorAll('a.cite, a.value')) {
     if (!a.hasAttribute('aria-expanded')) a.setAttribute('aria-expanded', 'false');
   }
   document.documentElement.classList.add('notes-in-place');

@@ -75,10 +75,10 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
           expect(start, `${card.path}: its <article> on the page`).toBeGreaterThan(0);
           const article = html.slice(start, html.indexOf('</article>', start));
           expect(article, `${card.path}: its source list`).toContain(`id="${card.id}-src-1"`);
-          // Every marker, single ([3]) or grouped ([5, 6]): the regex must match each <sup class="cite…".
-          const marks = [...article.matchAll(/<sup class="cite[^"]*" data-footnotes?="([^"]+)"[^>]*><a href="([^"]*)"[^>]*>\[([\d, ]+)\]<\/a>/g)];
+          // Every marker, single ([3]) or grouped ([5, 6]): the regex must match each <a class="cite…".
+          const marks = [...article.matchAll(/<a class="cite[^"]*" data-footnotes?="([^"]+)"[^>]*? href="([^"]*)"[^>]*>\[([\d, ]+)\]<\/a>/g)];
           expect(marks.length, `${card.path}: its footnote markers`).toBeGreaterThan(0);
-          expect(marks.length, `${card.path}: every marker read`).toBe(article.split('<sup class="cite').length - 1);
+          expect(marks.length, `${card.path}: every marker read`).toBe(article.split('<a class="cite').length - 1);
           const firstSeen = [...new Set(marks.flatMap((m) => m[1]!.split(' ')))];
           for (const [, ids, href, numbers] of marks) {
             const pairs = ids!.split(' ').map((source, i) => ({ source, n: Number(numbers!.split(', ')[i]) }));
@@ -152,21 +152,20 @@ for (const [name, { base, outDir }] of Object.entries(builds)) {
         const publisher = new Map(editions[lang]!.sources.map((s) => [s.id, s.publisher]));
         const words = stringsFor(lang);
         const doc = parseHtml(readText(outDir, page));
-        for (const sup of elements(doc)) {
-          if (sup.tagName !== 'sup' || !(attr(sup, 'class') ?? '').split(' ').includes('cite')) continue;
-          const text = textOf(sup).replace(/\u00a0/g, ' ');
-          if (ancestors(sup).some((a) => a.tagName === 'article' && (attr(a, 'class') ?? '').split(' ').includes('card'))) {
+        for (const mark of elements(doc)) {
+          if (mark.tagName !== 'a' || !(attr(mark, 'class') ?? '').split(' ').includes('cite')) continue;
+          const text = textOf(mark).replace(/\u00a0/g, ' ');
+          if (ancestors(mark).some((a) => a.tagName === 'article' && (attr(a, 'class') ?? '').split(' ').includes('card'))) {
             expect(text, `${page}: a marker in a card`).toMatch(/^\[\d+(, \d+)*\]$/);
             continue;
           }
-          const ids = (attr(sup, 'data-footnotes') ?? '').split(' ');
+          const ids = (attr(mark, 'data-footnotes') ?? '').split(' ');
           expect(ids.map((id) => publisher.get(id)), `${page}: ${ids.join(' ')}`).not.toContain(undefined);
           const names = publisherNames(ids.map((id) => publisher.get(id)!));
           // No outlet names, brackets or numbers on the surface: the mark is an icon, the link's
           // name lists the outlets.
           expect(text.trim(), `${page}: a marker outside the cards`).toBe('');
-          const link = [...elements(sup)].find((e) => e.tagName === 'a')!;
-          expect(attr(link, 'aria-label'), `${page}: ${ids.join(' ')}`).toBe(words[ids.length > 1 ? 'footnote.sources' : 'footnote.source']!.replace('{names}', names.join(', ')));
+          expect(attr(mark, 'aria-label'), `${page}: ${ids.join(' ')}`).toBe(words[ids.length > 1 ? 'footnote.sources' : 'footnote.source']!.replace('{names}', names.join(', ')));
           named++;
         }
       }

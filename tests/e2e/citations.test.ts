@@ -76,10 +76,14 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
     for (const path of ['', ...model.stacks.map((s) => `${s.id}/`)]) {
       const page = await browser.newPage({ viewport: VIEWPORT, javaScriptEnabled: false });
       await page.goto(`${server.url}${path}`);
-      const marks = await page.locator('sup.cite').evaluateAll((sups) =>
-        sups.filter((s) => !s.closest('.card')).map((s) => {
-          const a = s.querySelector('a')!;
-          return { text: (a as HTMLElement).innerText, label: a.getAttribute('aria-label') ?? '', href: a.getAttribute('href') ?? '', height: s.getBoundingClientRect().height, width: a.getBoundingClientRect().width, mark: getComputedStyle(a, '::before').content };
+      // A marker is one element, the link itself (a.cite).
+      const marks = await page.locator('a.cite').evaluateAll((links) =>
+        links.filter((a) => !a.closest('.card')).map((a) => {
+          const box = a.getBoundingClientRect();
+          const style = getComputedStyle(a);
+          // The mark's own height: its box without the padding that widens what a finger can hit.
+          const height = box.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+          return { text: (a as HTMLElement).innerText, label: a.getAttribute('aria-label') ?? '', href: a.getAttribute('href') ?? '', height, width: box.width, mark: getComputedStyle(a, '::before').content };
         }),
       );
       expect(marks.length, `/${path}: markers outside cards`).toBeGreaterThan(0);
@@ -100,13 +104,13 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
     // "In brief": one marker per sentence, whatever the number of its sources.
     const page = await browser.newPage({ viewport: VIEWPORT, javaScriptEnabled: false });
     await page.goto(`${server.url}${stack.id}/`);
-    expect(await page.locator('.in-brief sup.cite').count()).toBe(stack.inBrief.length);
+    expect(await page.locator('.in-brief a.cite').count()).toBe(stack.inBrief.length);
     await page.close();
   });
 
   it('tapping a marker outside a card shows its sources under the line, in view, and Escape closes it with focus back on the marker', async () => {
     const page = await openPage(browser, server, `${stack.id}/`);
-    const markers = page.locator('.in-brief sup.cite > a');
+    const markers = page.locator('.in-brief a.cite');
     const marker = markers.nth(Math.min(1, (await markers.count()) - 1));
     await scrollTo300(marker);
     const before = await where(page);
@@ -116,7 +120,7 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
     // The reader has not moved: same URL, same place on the page.
     await expectStayed(page, before, note);
     // It lists each source with its title and date, linked to its full record.
-    const details = JSON.parse((await marker.locator('xpath=..').getAttribute('data-details'))!) as string[];
+    const details = JSON.parse((await marker.getAttribute('data-details'))!) as string[];
     const items = note.locator('.footnote-note-item');
     expect(await items.count()).toBe(details.length);
     for (const [i, d] of details.entries()) {
@@ -137,7 +141,7 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
 
   it('tapping a figure shows its date, source and confidence in place; the close button closes it, focus back on the figure', async () => {
     const page = await openPage(browser, server, `${stack.id}/`);
-    const value = page.locator('.card-body .value > a').first();
+    const value = page.locator('.card-body a.value').first();
     await scrollTo300(value);
     const before = await where(page);
     const description = squash(await page.locator(`[id="${await value.getAttribute('aria-describedby')}"]`).textContent());
@@ -159,7 +163,7 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
 
   it('a numbered footnote in a card opens its entry of the card’s list in place, not 7,000 px down; a second tap closes it', async () => {
     const page = await openPage(browser, server, `${stack.id}/`);
-    const marker = page.locator('.card-body sup.cite > a').first();
+    const marker = page.locator('.card-body a.cite').first();
     await scrollTo300(marker);
     const before = await where(page);
     const href = (await marker.getAttribute('href'))!;
@@ -183,7 +187,7 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
         const tops = new Set<number>();
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (n.parentElement?.closest('sup, .value-note') || !n.textContent?.trim()) continue;
+          if (n.parentElement?.closest('a.cite, .value-note') || !n.textContent?.trim()) continue;
           const range = document.createRange();
           range.selectNodeContents(n);
           for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top * 2) / 2);
@@ -192,11 +196,11 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
         return { lineHeight: parseFloat(getComputedStyle(el).lineHeight), pitches: sorted.slice(1).map((t, i) => t - sorted[i]!) };
       });
     const withMarkers = page.locator('.in-brief p').first();
-    const cardParagraph = page.locator('.card-body > p:has(sup.cite)').first();
+    const cardParagraph = page.locator('.card-body > p:has(a.cite)').first();
     // The same paragraph without its markers, just below it: same type, same width.
     await withMarkers.evaluate((el) => {
       const copy = el.cloneNode(true) as HTMLElement;
-      for (const sup of copy.querySelectorAll('sup.cite')) sup.remove();
+      for (const mark of copy.querySelectorAll('a.cite')) mark.remove();
       copy.id = 'without-markers';
       el.after(copy);
     });
@@ -210,9 +214,9 @@ describe.skipIf(!chromiumAvailable())('citations open in place (390×844, touch)
     // Lines for lines, the paragraph with markers is as tall as the one without.
     const height = (l: Locator) => l.evaluate((el) => el.getBoundingClientRect().height);
     expect(Math.abs((await height(withMarkers)) / (a.pitches.length + 1) - (await height(page.locator('#without-markers'))) / (c.pitches.length + 1))).toBeLessThanOrEqual(0.5);
-    // The measure can fail: numbered superscripts as browsers draw them by default (the markers
+    // The measure can fail: numbered superscripts as browsers draw a <sup> by default (the markers
     // before this change) open uneven gaps between the lines of a card.
-    await page.addStyleTag({ content: 'sup.cite { vertical-align: super !important; position: static !important; line-height: inherit !important; font-size: smaller !important; }' });
+    await page.addStyleTag({ content: 'a.cite { vertical-align: super !important; position: static !important; line-height: inherit !important; font-size: smaller !important; }' });
     const raised = await pitches(cardParagraph);
     expect(raised.pitches.some((d) => Math.abs(d - raised.lineHeight) > 0.5)).toBe(true);
     await page.close();

@@ -28,8 +28,8 @@ const { model } = checkContent(readContentFiles(ROOT));
  * [5, 6] for a group) and the id it points at. Throws when a marker is not read.
  */
 function footnotesOf(html: string) {
-  const marks = [...html.matchAll(/<sup class="cite[^"]*"[^>]*><a href="#([^"]+)"[^>]*>\[([\d, ]+)\]<\/a><\/sup>/g)];
-  const all = html.split('<sup class="cite').length - 1;
+  const marks = [...html.matchAll(/<a class="cite[^"]*"[^>]*? href="#([^"]+)"[^>]*>\[([\d, ]+)\]<\/a>/g)];
+  const all = html.split('<a class="cite').length - 1;
   if (marks.length !== all) throw new Error(`read ${marks.length} of ${all} footnote markers`);
   return marks.map((m) => ({ target: m[1]!, numbers: m[2]!.split(', ').map(Number) }));
 }
@@ -91,7 +91,7 @@ describe.skipIf(!chromiumAvailable())('clicking a footnote in an embed, host pag
       const frame = page.frameLocator('iframe');
       // The first footnote a reader sees: in an embed, later developments are one closed line
       // each and a long card folds its end, so the card's first marker may be out of sight.
-      const marker = frame.locator('.card-body sup.cite a:visible').first();
+      const marker = frame.locator('.card-body a.cite:visible').first();
       await marker.waitFor({ timeout: 20_000 });
       // Let the frame settle to its size, then scroll the host page to the footnote as a reader
       // would. (Playwright's own scrolling waits for animation frames, which Chromium does not

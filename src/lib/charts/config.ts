@@ -106,10 +106,10 @@ export function chartSize(chart: Chart, layout: ChartLayout = 'wide'): ChartSize
   return { width, height: Math.round(height) };
 }
 
-/** A map's box: the same widths as charts, a fixed aspect that fits eastern Ukraine. */
+/** A map's box: the same widths as charts, a fixed aspect that fits eastern Ukraine, its locator and its key. */
 export function mapSize(layout: ChartLayout = 'wide'): ChartSize {
   const { width } = LAYOUTS[layout];
-  return { width, height: Math.round(width * (layout === 'narrow' ? 1.25 : 0.66)) };
+  return { width, height: Math.round(width * (layout === 'narrow' ? 1.5 : 0.75)) };
 }
 
 /**

@@ -17,6 +17,12 @@ export function chartSummary(chart: Chart): string {
     chart.takeaway,
     drawn.map(item).join('; '),
   ];
+  // A map also says what it shows besides the figures: which regions, which cities, the locator.
+  if (chart.map) {
+    parts.push(`${t('map.regionsShown')}: ${chart.map.regions.map((r) => r.label).join(', ')}`);
+    if (chart.map.places.length) parts.push(`${t('map.citiesShown')}: ${chart.map.places.map((p) => p.name).join(', ')}`);
+    parts.push(t('map.locator'));
+  }
   if (context.length) parts.push(`${t('chart.context')}: ${context.map(item).join('; ')}`);
   if (notDrawn.length) parts.push(`${t('chart.notDrawnList')}: ${notDrawn.map(item).join('; ')}`);
   // Each part ends with one full stop, unless it already ends a sentence ("How big is it?").

@@ -44,7 +44,9 @@ const nameOf = (sources: SourceMap) => (id: string) => sources.get(id)?.publishe
 
 /** Every text a chart draws, checked against the image font before anything is drawn. */
 export function checkChartText(chart: Chart): void {
-  const texts = [chart.title, chart.takeaway, chart.axisLabel ?? '', chart.remainderLabel ?? '', ...chart.groups.map((g) => g.label), ...chart.rows.map((r) => r.label)];
+  const map = chart.map;
+  const mapTexts = map ? [map.countryName, map.neighbourName, map.credit, ...map.regions.map((r) => r.label), ...map.places.map((p) => p.name)] : [];
+  const texts = [chart.title, chart.takeaway, chart.axisLabel ?? '', chart.remainderLabel ?? '', ...chart.groups.map((g) => g.label), ...chart.rows.map((r) => r.label), ...mapTexts];
   checkDrawable(texts, `content/data/charts/${chart.id}.yaml`, 'chart');
 }
 
@@ -212,7 +214,7 @@ export function drawPlot(
 /** A chart of kind map, drawn with d3-geo into any 2D context (see src/lib/map/draw.ts). */
 function drawChartMap(ctx: unknown, chart: Chart, mode: Mode, brand: DrawingBrand, layout: ChartLayout): void {
   const colours = { ...palette[mode], ...brand.palette[mode] };
-  drawMap(ctx as Parameters<typeof drawMap>[0], chart, loadGeodata(chart.map!), chartSize(chart, layout), { colours, family: IMAGE_FONT, fontSize: LAYOUTS[layout].fontSize }, { heldBy: t('map.heldBy') });
+  drawMap(ctx as Parameters<typeof drawMap>[0], chart, loadGeodata(chart.map!), chartSize(chart, layout), { colours, family: IMAGE_FONT, fontSize: LAYOUTS[layout].fontSize });
 }
 
 export interface ChartImages {

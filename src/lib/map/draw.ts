@@ -6,8 +6,8 @@
  * Projection and paths are d3-geo's; the view is fitted to the regions, so no number here
  * depends on the screen.
  */
-import { geoBounds, geoCentroid, geoConicConformal, geoContains, geoPath, type GeoPermissibleObjects } from 'd3-geo';
-import type { Feature, Geometry } from 'geojson';
+import { geoBounds, geoCentroid, geoConicConformal, geoContains, geoPath, type GeoPermissibleObjects, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
+import type { Feature, Geometry, MultiLineString } from 'geojson';
 import type { Chart, ChartRow } from '../content/schemas/chart';
 import type { ChartColours } from '../charts/config';
 import { dateText, shortRange, wrapToWidth } from '../charts/text';
@@ -18,6 +18,12 @@ export interface MapGeodata {
   regions: ReadonlyMap<string, Feature<Geometry>>;
   /** Country borders (Natural Earth), for context. */
   countries: readonly Feature<Geometry, { name?: string }>[];
+  /** Parts of the country that admin-0 draws inside the neighbour (Crimea), drawn as the country's land. */
+  alsoCountry: readonly Feature<Geometry>[];
+  /** Coastlines, land borders between other countries, and the country's border with its neighbour. */
+  coasts: MultiLineString;
+  borders: MultiLineString;
+  frontier: MultiLineString;
 }
 
 /** What a map says about one region: its name, the range of its rows and where each end comes from. */
@@ -74,10 +80,13 @@ export interface MapContext {
   clip(): void;
   fillRect(x: number, y: number, w: number, h: number): void;
   fillText(text: string, x: number, y: number): void;
+  /** A halo under a name that sits on a shade. */
+  strokeText(text: string, x: number, y: number): void;
   measureText(text: string): { width: number };
   fillStyle: unknown;
   strokeStyle: unknown;
   lineWidth: number;
+  lineJoin: CanvasLineJoin;
   font: string;
   textAlign: CanvasTextAlign;
   textBaseline: CanvasTextBaseline;
@@ -86,6 +95,10 @@ export interface MapContext {
 
 export interface MapLabel {
   text: string;
+  /** What the label names. */
+  kind?: 'region' | 'city' | 'country' | 'key';
+  /** A region's name: which region (ISO 3166-2). */
+  geo?: string;
   x: number;
   y: number;
   /** A country's name: the corners of its box, in longitude and latitude. */
@@ -101,22 +114,67 @@ export interface MapStyle {
   fontSize: number;
 }
 
-/** Lines of the key under the map, laid out before drawing so the map knows its height. */
-function keyLines(ctx: MapContext, figures: RegionFigure[], width: number, style: MapStyle, heldBy: string) {
-  const out: { text: string; bold: boolean }[] = [];
-  for (const f of figures) {
-    ctx.font = `700 ${style.fontSize}px ${style.family}`;
-    out.push({ text: `${f.label}: ${f.share} ${heldBy}`, bold: true });
-    ctx.font = `${style.fontSize}px ${style.family}`;
-    for (const line of wrapToWidth(ctx, f.detail, width)) out.push({ text: line, bold: false });
+/** '#rrggbb' (or '#rgb') → [r, g, b]. */
+function rgb(hex: string): [number, number, number] {
+  const h = hex.replace('#', '');
+  const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h.slice(0, 6);
+  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+}
+const toHex = (c: number[]) => `#${c.map((v) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, '0')).join('')}`;
+/** The colour `t` of the way from `a` to `b`. */
+export const mix = (a: string, b: string, t: number) => toHex(rgb(a).map((v, i) => v + (rgb(b)[i]! - v) * t));
+const luminance = (hex: string) => rgb(hex).reduce((n, v, i) => n + v * [0.2126, 0.7152, 0.0722][i]!, 0) / 255;
+
+/**
+ * The sequential scale the regions are shaded by: a share from 0 to 100% of the region, from a
+ * tint of the series colour to its deepest shade (on a dark background, to its brightest), so a
+ * larger share is always the stronger colour and 80% and 100% read as two shades.
+ */
+export function shareColour(share: number, p: ChartColours): string {
+  const dark = luminance(p.bg) < 0.5;
+  const base = p.series[0]!;
+  const low = mix(p.bg, base, 0.12);
+  const high = dark ? base : mix(base, p.text, 0.35);
+  return mix(low, high, Math.max(0, Math.min(1, share / 100)));
+}
+
+interface KeyLine {
+  text: string;
+  kind: 'heading' | 'entry' | 'more' | 'credit';
+  /** The fill of the entry's swatch. */
+  swatch?: string;
+}
+
+const SWATCH = 14;
+
+/** Lines of the key under the map (a heading, one entry per region with its swatch, the credit), laid out before drawing so the map knows its height. */
+function keyLines(ctx: MapContext, chart: Chart, figures: RegionFigure[], width: number, style: MapStyle): KeyLine[] {
+  const out: KeyLine[] = [];
+  const font = (weight: number, size = style.fontSize) => (ctx.font = `${weight} ${size}px ${style.family}`);
+  font(700);
+  for (const line of wrapToWidth(ctx, chart.axisLabel ?? chart.title, width)) out.push({ text: line, kind: 'heading' });
+  // Strongest first, as the swatches run from the deepest shade down.
+  for (const f of [...figures].sort((a, b) => b.low - a.low)) {
+    font(400);
+    wrapToWidth(ctx, `${f.label}: ${f.detail}`, width - SWATCH - 6).forEach((line, i) =>
+      out.push(i === 0 ? { text: line, kind: 'entry', swatch: shareColour(f.low, style.colours) } : { text: line, kind: 'more' }),
+    );
   }
+  font(400, style.fontSize - 1);
+  for (const line of wrapToWidth(ctx, chart.map!.credit, width)) out.push({ text: line, kind: 'credit' });
   return out;
 }
 
+const collection = (features: readonly Feature<Geometry>[]) => ({ type: 'FeatureCollection', features }) as GeoPermissibleObjects;
+
 /**
- * Draws the map into a box of `width` × `height` at the context's origin. Returns the labels
- * drawn (text and anchor point; a country's name also with where its box falls on the globe),
- * for tests.
+ * Draws the map into a box of `width` × `height` at the context's origin: the regions shaded by
+ * the share Russia holds (a sequential scale, `shareColour`) and named, the main cities from the
+ * record, the country's border with its neighbour drawn boldest, a locator of the whole country
+ * in the top corner, and under the map a key (each region's swatch, share, source and date) and
+ * the credit. Every word comes from the record. Returns the labels drawn (text,
+ * anchor, and for names placed on land the corners of their box in longitude and latitude), and
+ * the locator's box, for tests.
  */
 export function drawMap(
   ctx: MapContext,
@@ -124,14 +182,15 @@ export function drawMap(
   geodata: MapGeodata,
   box: { width: number; height: number },
   style: MapStyle,
-  words: { heldBy: string },
-): MapLabel[] {
+): MapLabel[] & { inset: Box; regionBoxes: Box[] } {
   const p = style.colours;
+  const map = chart.map!;
+  const narrow = box.width < 480;
   const figures = regionFigures(chart);
   const pad = 12;
   const line = Math.round(style.fontSize * 1.35);
-  const key = keyLines(ctx, figures, box.width - pad * 2, style, words.heldBy);
-  const keyHeight = key.length * line + 8;
+  const key = keyLines(ctx, chart, figures, box.width - pad * 2, style);
+  const keyHeight = key.length * line + 10;
   const mapBox = { x: pad, y: pad, w: box.width - pad * 2, h: box.height - pad * 2 - keyHeight };
 
   const shapes = figures.map((f) => {
@@ -139,15 +198,15 @@ export function drawMap(
     if (!shape) throw new Error(`content/data/charts/${chart.id}.yaml: no polygon for map region ${f.geo}`);
     return shape;
   });
-  const focus = { type: 'FeatureCollection', features: shapes } as GeoPermissibleObjects;
+  const focus = collection(shapes);
   // A conformal conic with parallels through eastern Ukraine keeps shapes and angles true there.
   const projection = geoConicConformal()
     .parallels([47, 50])
     .rotate([-38, 0])
     .fitExtent(
       [
-        [mapBox.x + mapBox.w * 0.12, mapBox.y + mapBox.h * 0.1],
-        [mapBox.x + mapBox.w * 0.88, mapBox.y + mapBox.h * 0.92],
+        [mapBox.x + mapBox.w * (narrow ? 0.1 : 0.2), mapBox.y + mapBox.h * (narrow ? 0.22 : 0.08)],
+        [mapBox.x + mapBox.w * (narrow ? 0.9 : 0.88), mapBox.y + mapBox.h * 0.95],
       ],
       focus,
     )
@@ -155,7 +214,7 @@ export function drawMap(
       [mapBox.x, mapBox.y],
       [mapBox.x + mapBox.w, mapBox.y + mapBox.h],
     ]);
-  const path = geoPath(projection, ctx as unknown as CanvasRenderingContext2D);
+  const path = geoPath(thinned(projection), ctx as unknown as CanvasRenderingContext2D);
   const measure = geoPath(projection);
 
   // Only countries near the regions: the rest of the world would be clipped away anyway.
@@ -166,43 +225,87 @@ export function drawMap(
     const lonNear = cw > ce || (cw < e + 8 && ce > w - 8);
     return lonNear && cs < n + 5 && cn > s - 5;
   });
+  const country = geodata.countries.find((c) => String(c.id) === map.country);
+  const countryLand = country ? [country, ...geodata.alsoCountry] : [...geodata.alsoCountry];
+
+  const stroke = (shape: GeoPermissibleObjects, width: number, colour: string, draw = path) => {
+    ctx.beginPath();
+    draw(shape);
+    ctx.lineWidth = width;
+    ctx.strokeStyle = colour;
+    ctx.stroke();
+  };
+  const fill = (shape: GeoPermissibleObjects, colour: string, draw = path) => {
+    ctx.beginPath();
+    draw(shape);
+    ctx.fillStyle = colour;
+    ctx.fill();
+  };
 
   ctx.save();
   ctx.fillStyle = p.bg;
   ctx.fillRect(0, 0, box.width, box.height);
-  // Land: every country in the view, in the surface colour, borders in the border colour.
-  const country = near.find((c) => String(c.id) === chart.map!.country);
-  for (const c of near) {
+  // Sea a faint tint of the series colour, other countries' land in the surface colour, the
+  // country's own land the page's background: the country reads as the subject.
+  ctx.fillStyle = mix(p.bg, p.series[0]!, 0.08);
+  ctx.fillRect(mapBox.x, mapBox.y, mapBox.w, mapBox.h);
+  for (const c of near) if (c !== country) fill(c as GeoPermissibleObjects, p.surface);
+  for (const c of countryLand) fill(c as GeoPermissibleObjects, p.bg);
+  stroke(geodata.coasts, 0.6, p.border);
+  stroke(geodata.borders, 0.75, p.border);
+  // The regions, shaded by share, with a hairline in the background colour between them.
+  figures.forEach((f, i) => fill(shapes[i] as GeoPermissibleObjects, shareColour(f.low, p)));
+  for (const shape of shapes) stroke(shape as GeoPermissibleObjects, 1, p.bg);
+  // The country's border with its neighbour, over everything: the line the story is about.
+  stroke(geodata.frontier, narrow ? 1.75 : 2, p.text);
+
+  const labels: MapLabel[] = [];
+  let kind: MapLabel['kind'] = 'region';
+  const text = (t: string, x: number, y: number, weight: number, color: string, align: CanvasTextAlign = 'center', halo = false, size = style.fontSize) => {
+    ctx.font = `${weight} ${size}px ${style.family}`;
+    ctx.textAlign = align;
+    ctx.textBaseline = 'alphabetic';
+    if (halo) {
+      ctx.strokeStyle = p.bg;
+      ctx.lineWidth = 3;
+      ctx.lineJoin = 'round';
+      ctx.strokeText(t, x, y);
+    }
+    ctx.fillStyle = color;
+    ctx.fillText(t, x, y);
+    labels.push({ text: t, x, y, kind });
+  };
+
+  // The locator: the whole country with the regions in their shade, in the top corner.
+  const inset = (() => {
+    const iw = Math.round(mapBox.w * (narrow ? 0.36 : 0.24));
+    const ih = Math.round(iw * 0.7);
+    const r = { x: mapBox.x, y: mapBox.y, w: iw, h: ih };
+    const locator = geoConicConformal()
+      .parallels([45, 51])
+      .rotate([-31.5, 0])
+      .fitExtent(
+        [
+          [r.x + 5, r.y + 5],
+          [r.x + r.w - 5, r.y + r.h - 5],
+        ],
+        collection(countryLand),
+      );
+    const draw = geoPath(thinned(locator, 1.2), ctx as unknown as CanvasRenderingContext2D);
+    ctx.fillStyle = p.bg;
+    ctx.fillRect(r.x, r.y, r.w, r.h);
+    for (const c of countryLand) fill(c as GeoPermissibleObjects, p.border, draw);
+    figures.forEach((f, i) => fill(shapes[i] as GeoPermissibleObjects, shareColour(f.low, p), draw));
+    for (const c of countryLand) stroke(c as GeoPermissibleObjects, 0.5, p.muted, draw);
     ctx.beginPath();
-    path(c);
-    ctx.fillStyle = c === country ? p.bg : p.surface;
-    ctx.fill();
-  }
-  ctx.lineWidth = 0.75;
-  ctx.strokeStyle = p.border;
-  for (const c of near) {
-    ctx.beginPath();
-    path(c);
-    ctx.stroke();
-  }
-  // The regions: shaded and outlined in the accent colour.
-  for (const shape of shapes) {
-    ctx.beginPath();
-    path(shape);
-    ctx.fillStyle = `${p.series[0]}59`;
-    ctx.fill();
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = p.series[0]!;
-    ctx.stroke();
-  }
-  // The country's own border, over the rest.
-  if (country) {
-    ctx.beginPath();
-    path(country);
-    ctx.lineWidth = 1.25;
+    ctx.rect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+    ctx.lineWidth = 1;
     ctx.strokeStyle = p.muted;
     ctx.stroke();
-  }
+    return r;
+  })();
+  const inInset = (x: number, y: number) => x >= inset.x - 4 && x <= inset.x + inset.w + 4 && y >= inset.y - 4 && y <= inset.y + inset.h + 4;
+
   // A frame, so the view reads as a cut-out.
   ctx.beginPath();
   ctx.rect(mapBox.x + 0.5, mapBox.y + 0.5, mapBox.w - 1, mapBox.h - 1);
@@ -210,34 +313,84 @@ export function drawMap(
   ctx.strokeStyle = p.border;
   ctx.stroke();
 
-  const labels: MapLabel[] = [];
-  const text = (t: string, x: number, y: number, weight: number, color: string, align: CanvasTextAlign = 'center') => {
-    ctx.font = `${weight} ${style.fontSize}px ${style.family}`;
-    ctx.fillStyle = color;
-    ctx.textAlign = align;
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillText(t, x, y);
-    labels.push({ text: t, x, y });
-  };
-  // Region labels at each polygon's centroid: name, then the share.
-  figures.forEach((f, i) => {
-    const [cx, cy] = measure.centroid(shapes[i] as GeoPermissibleObjects);
-    text(f.label, cx, cy - 2, 700, p.text);
-    text(f.share, cx, cy + line - 2, 600, p.text);
+  // Cities' dots and names take their places first; the regions' names then go where they clear them.
+  const citySize = style.fontSize - 1;
+  const cities = map.places.map((place) => {
+    const [x, y] = projection([place.lon, place.lat])!;
+    const side = (narrow ? place.narrowSide : undefined) ?? place.side;
+    ctx.font = `400 ${citySize}px ${style.family}`;
+    const width = ctx.measureText(place.name).width;
+    const tx = side === 'left' ? x - 6 : x + 6;
+    const box = { x: side === 'left' ? tx - width - 3 : x - 5, y: y - citySize, w: width + 11, h: citySize * 1.6 };
+    return { place, x, y, tx, side, box };
   });
-  // Country names (Natural Earth's) near the top corner on each country's side of the regions,
-  // moved down or inward until the whole name sits on that country's land and off the regions:
-  // a fixed corner put "Ukraine" on Russia's Belgorod region in the narrow map.
-  for (const id of [chart.map!.country, chart.map!.neighbour]) {
+  const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  // Region names, in bold with a halo over the shade: at the grid point nearest where the record
+  // puts them (or the region's centre) whose lines all lie on the region, clear of the cities.
+  figures.forEach((f, i) => {
+    const shape = shapes[i] as GeoPermissibleObjects;
+    const at = map.regions.find((r) => r.geo === f.geo)?.labelAt;
+    const [px, py] = at ? projection(at)! : measure.centroid(shape);
+    const lines = narrow ? wrapLabel(f.label) : [f.label];
+    ctx.font = `700 ${style.fontSize}px ${style.family}`;
+    const widths = lines.map((l) => ctx.measureText(l).width);
+    // Each line's letters (from a quarter em under the baseline to 0.8 em over it), and 2 px round them.
+    const boxesAt = (x: number, y: number) => lines.map((_, j) => ({ x: x - widths[j]! / 2, y: y + j * line - style.fontSize * 0.8, w: widths[j]!, h: style.fontSize * 1.05 }));
+    const onRegion = (b: Box) =>
+      [b.x - 2, b.x, b.x + b.w / 2, b.x + b.w, b.x + b.w + 2].every((sx) =>
+        [b.y - 2, b.y, b.y + b.h, b.y + b.h + 2].every((sy) => {
+          const lonLat = projection.invert!([sx, sy]);
+          return !!lonLat && geoContains(shape, lonLat);
+        }),
+      );
+    const fits = (x: number, y: number) => boxesAt(x, y).every((b) => onRegion(b) && !cities.some((c) => overlaps(b, c.box)) && !overlaps(b, inset));
+    // Grid points over the region, nearest first: the first that fits wins.
+    const [[bx0, by0], [bx1, by1]] = measure.bounds(shape);
+    const grid: [number, number][] = [];
+    for (let y = by0; y <= by1; y += 4) for (let x = bx0; x <= bx1; x += 4) grid.push([x, y]);
+    grid.sort((a, b) => Math.hypot(a[0] - px, a[1] - py) - Math.hypot(b[0] - px, b[1] - py));
+    const best = grid.find(([x, y]) => fits(x, y));
+    const [x, y] = best ?? [px, py];
+    const first = labels.length;
+    lines.forEach((l, j) => text(l, x, y + j * line, 700, p.text, 'center', true));
+    labels.slice(first).forEach((lab, j) => {
+      lab.geo = f.geo;
+      const half = widths[j]! / 2;
+      lab.corners = [lab.x - half, lab.x + half].flatMap((cx) => [lab.y - style.fontSize * 0.8, lab.y + style.fontSize * 0.25].map((cy) => projection.invert!([cx, cy])!));
+    });
+  });
+
+  // Cities: a dot where the gazetteer puts each, its name beside it.
+  kind = 'city';
+  for (const { place, x, y, tx, side } of cities) {
+    ctx.beginPath();
+    ctx.arc(x, y, narrow ? 2.5 : 3, 0, Math.PI * 2);
+    ctx.fillStyle = p.text;
+    ctx.fill();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = p.bg;
+    ctx.stroke();
+    text(place.name, tx, y + citySize * 0.35, 400, p.text, side === 'left' ? 'right' : 'left', true, citySize);
+  }
+
+  // Country names (the record's) near the top corner on each country's side of the regions,
+  // moved down or inward until the whole name sits on that country's land, off the regions and
+  // off the locator: a fixed corner put "Ukraine" on Russia's Belgorod region in the narrow map.
+  kind = 'country';
+  for (const [id, name] of [
+    [map.country, map.countryName],
+    [map.neighbour, map.neighbourName],
+  ] as const) {
     const c = near.find((x) => String(x.id) === id);
-    const b = c && measure.bounds(c as GeoPermissibleObjects);
-    if (!c || !b) continue;
-    const name = c.properties.name ?? '';
-    const x = (Math.max(b[0][0], mapBox.x) + Math.min(b[1][0], mapBox.x + mapBox.w)) / 2;
-    const onLeft = x < projection(geoCentroidOf(shapes))![0];
+    if (!c) continue;
+    // The side of the regions the country lies on, by its centre's longitude (Russia's is far
+    // east even where only a strip of it is in view).
+    const onLeft = geoCentroid(c as GeoPermissibleObjects)[0] < geoCentroidOf(shapes)[0];
     ctx.font = `400 ${style.fontSize}px ${style.family}`;
     const width = ctx.measureText(name).width;
     const spot = labelSpot(mapBox, onLeft, width, style.fontSize, line, (px, py) => {
+      if (inInset(px, py)) return false;
       const lonLat = projection.invert!([px, py]);
       return !!lonLat && geoContains(c as GeoPermissibleObjects, lonLat) && !shapes.some((r) => geoContains(r as GeoPermissibleObjects, lonLat));
     });
@@ -247,15 +400,80 @@ export function drawMap(
     labels[labels.length - 1]!.corners = [box.left, box.right].flatMap((cx) => [box.top, box.bottom].map((cy) => projection.invert!([cx, cy])!));
   }
 
-  // The key under the map.
-  let y = mapBox.y + mapBox.h + 8 + line - 4;
+  // The key under the map: its heading, a swatch and a line per region, then the credit.
+  kind = 'key';
+  let y = mapBox.y + mapBox.h + 10 + line - 4;
   for (const k of key) {
-    text(k.text, pad, y, k.bold ? 700 : 400, k.bold ? p.text : p.muted, 'left');
+    if (k.swatch) {
+      ctx.fillStyle = k.swatch;
+      ctx.fillRect(pad, y - SWATCH + 3, SWATCH, SWATCH - 3);
+      ctx.beginPath();
+      ctx.rect(pad + 0.5, y - SWATCH + 3.5, SWATCH - 1, SWATCH - 4);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = p.muted;
+      ctx.stroke();
+    }
+    const indent = k.kind === 'entry' || k.kind === 'more' ? SWATCH + 6 : 0;
+    text(k.text, pad + indent, y, k.kind === 'heading' ? 700 : 400, k.kind === 'credit' ? p.muted : p.text, 'left', false, k.kind === 'credit' ? style.fontSize - 1 : style.fontSize);
     y += line;
   }
   ctx.restore();
-  return labels;
+  const regionBoxes = shapes.map((r) => {
+    const [[x0, y0], [x1, y1]] = measure.bounds(r as GeoPermissibleObjects);
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  });
+  return Object.assign(labels, { inset, regionBoxes });
 }
+
+/** A box on the drawing, in pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * A projection whose paths skip points closer than `min` pixels to the last one drawn: Natural
+ * Earth's 1:10m polygons have many more points than a 640 px map can show, and every point is
+ * bytes in the SVG. The first and last point of each line and ring are always kept.
+ */
+function thinned(projection: GeoProjection, min = 0.8): GeoStreamWrapper {
+  return {
+    stream(out: GeoStream) {
+      let last: [number, number] | null = null;
+      let held: [number, number] | null = null;
+      const sink: GeoStream = {
+        point(x: number, y: number) {
+          if (!last || Math.hypot(x - last[0], y - last[1]) >= min) {
+            out.point(x, y);
+            last = [x, y];
+            held = null;
+          } else held = [x, y];
+        },
+        lineStart() {
+          last = held = null;
+          out.lineStart();
+        },
+        lineEnd() {
+          if (held) out.point(held[0], held[1]);
+          last = held = null;
+          out.lineEnd();
+        },
+        polygonStart: () => out.polygonStart(),
+        polygonEnd: () => out.polygonEnd(),
+        sphere: () => out.sphere?.(),
+      };
+      return projection.stream(sink);
+    },
+  };
+}
+
+/** A region's name in two lines on a phone ("Donetsk region" → "Donetsk", "region"). */
+const wrapLabel = (label: string) => {
+  const at = label.lastIndexOf(' ');
+  return at > 0 ? [label.slice(0, at), label.slice(at + 1)] : [label];
+};
 
 /**
  * The anchor of a label `width` wide (left-aligned on the left side, right-aligned on the right)

