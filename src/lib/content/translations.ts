@@ -44,7 +44,7 @@ const TEXT_FIELDS = {
   home: ['title', 'text'],
   comparison: ['treatyText', 'aspect', 'article5', 'proposal', 'reason'],
   layers: ['title', 'text', 'who', 'trigger', 'step'],
-  chart: ['title', 'takeaway', 'axisLabel', 'remainderLabel', 'label', 'note', 'text', 'caveat'],
+  chart: ['title', 'takeaway', 'axisLabel', 'remainderLabel', 'label', 'note', 'text', 'caveat', 'countryName', 'neighbourName', 'name', 'credit'],
 } as const;
 type Kind = keyof typeof TEXT_FIELDS;
 
