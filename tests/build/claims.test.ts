@@ -2,7 +2,7 @@
  * Every sentence a reader sees with a footnote is a claim the content check has seen (issue 19).
  *
  * For every card, the built embed page (one card, as a partner shows it) is read back: each
- * sentence of the card's own text that carries a footnote marker (`sup.cite`, single or grouped)
+ * sentence of the card's own text that carries a footnote marker (`a.cite`, single or grouped)
  * must match a claim of that card in the check's claim list (`model.claims`, made by
  * src/lib/content/provenance.ts from the MDX tree), with the same words (a figure's formatted
  * number stands where the claim has ‹figure-id›) and every source its marker names among the
@@ -40,7 +40,8 @@ const NOT_PROSE = (el: Element) =>
 function flatten(node: Node, markers: string[][]): string {
   if (!isElement(node)) return node.nodeName === '#text' ? (node.value ?? '') : '';
   if (node.tagName === 'script' || node.tagName === 'style' || classes(node).includes('value-note')) return '';
-  if (node.tagName === 'sup' && classes(node).includes('cite')) {
+  // A marker is the link itself (a.cite), raised by CSS.
+  if ((node.tagName === 'a' || node.tagName === 'sup') && classes(node).includes('cite')) {
     const ids = (attr(node, 'data-footnotes') ?? attr(node, 'data-footnote') ?? '').split(/\s+/).filter(Boolean);
     markers.push(ids);
     return `\uE000${markers.length - 1}\uE001`;

@@ -74,6 +74,12 @@ function pagesOf(dist: string): Shot[] {
     { name: `embed-card-${cardWithChart.stack}-${cardWithChart.card}`, path: `embed/${cardWithChart.stack}/${cardWithChart.card}/` },
     ...charts.map((c) => ({ name: `embed-chart-${c}`, path: `embed/chart/${c}/` })),
     { name: 'embed-gallery', path: 'embed/' },
+    // The Ukrainian edition: its home, a stack with a chart, search in inflected Ukrainian, and
+    // every chart and the map in Ukrainian (their images drawn with the Cyrillic font).
+    { name: 'uk-home', path: 'uk/' },
+    { name: `uk-stack-${cardWithChart.stack}`, path: `uk/${cardWithChart.stack}/` },
+    { name: 'uk-search-garantii', path: 'uk/search/?q=%D0%B3%D0%B0%D1%80%D0%B0%D0%BD%D1%82%D1%96%D1%8F%D0%BC%D0%B8', ready: (p) => p.locator('.search-results li').first().waitFor({ timeout: 15_000 }) },
+    ...charts.map((c) => ({ name: `uk-embed-chart-${c}`, path: `uk/embed/chart/${c}/` })),
     {
       name: 'embed-in-host-page',
       path: 'host.html',

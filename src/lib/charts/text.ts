@@ -5,6 +5,8 @@
 import type { Chart, ChartRow } from '../content/schemas/chart';
 import { formatAmount, formatDate, formatFigure, formatNumber, hedged } from '../format';
 import { t, type StringKey } from '../strings';
+import { currentEdition } from '../editions';
+import { formatDateShortUk } from '../format-uk';
 
 type Unit = Chart['unit'];
 
@@ -106,8 +108,11 @@ export const unitName = (unit: Unit): string => t(`unit.${unit}` as StringKey);
 /** A row's confidence in words: 'High'. */
 export const confidenceText = (c: ChartRow['confidence']): string => t(`confidence.${c}` as StringKey);
 
-/** Dates as the reader sees them everywhere else on the site. */
-export const dateText = formatDate;
+/**
+ * Dates as the reader sees them everywhere else on the site; in Ukrainian, the short form charts
+ * and tables use (18 грудня 2025, without «року», which would crowd a cell or a label).
+ */
+export const dateText = (iso: string): string => (currentEdition() === 'uk' ? formatDateShortUk(iso) : formatDate(iso));
 
 /** How many rows have each confidence, for the source line: '6 high, 2 medium, 1 low'. */
 export function confidenceCounts(chart: Chart): string {
