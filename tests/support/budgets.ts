@@ -248,10 +248,11 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
  * (src/scripts/footnotes.ts, loaded by the explainer pages too), is budgeted with the page.
  */
 export function findEmbedScripts(dist: string, pages: PageReport[]): SiteReport['embedScripts'] {
-  const cardEmbeds = pages.filter((p) => /^embed\/(?!chart\/)[^/]+\/[^/]+\/$/.test(editionRoute(p.route)));
+  // The root edition's: each edition has its own bundles (uk/_astro/), the same code.
+  const cardEmbeds = pages.filter((p) => /^embed\/(?!chart\/)[^/]+\/[^/]+\/$/.test(p.route));
   if (!cardEmbeds.length) return [];
   const host = listFiles(dist).find((f) => /^(?:[^/]+\/)*embed(?:-host)?(?:\.[\w-]+)?\.js$/.test(f) && !f.startsWith('_astro/') && !f.startsWith('pagefind/'));
-  const onSitePages = new Set(pages.filter((p) => !isEmbedRoute(p.route)).flatMap((p) => p.js.map((a) => a.file)));
+  const onSitePages = new Set(pages.filter((p) => !isEmbedRoute(p.route) && p.route === editionRoute(p.route)).flatMap((p) => p.js.map((a) => a.file)));
   const common = cardEmbeds[0]!.js.filter((a) => cardEmbeds.every((p) => p.js.some((b) => b.file === a.file)) && !onSitePages.has(a.file));
   return [
     { role: 'embed host script', asset: host ? { file: host, br: brotliSize(join(dist, host)) } : undefined },
