@@ -57,7 +57,8 @@ export function buildWithoutSiteUrl(): void {
   const env: NodeJS.ProcessEnv = { ...buildEnv(), BASE_PATH: '/' };
   delete env.SITE_URL;
   mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
-  const run = spawnSync(process.execPath, buildArgs(outDir), { cwd: ROOT, env, encoding: 'utf8' });
+  // The root edition only (`astro build` alone): the codes it checks are made alike in every edition.
+  const run = spawnSync(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], { cwd: ROOT, env, encoding: 'utf8' });
   writeFileSync(log, `${run.stdout ?? ''}${run.stderr ?? ''}`);
   if (run.status !== 0) throw new Error(`build without SITE_URL failed (${run.status}); its output is in ${log}`);
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from './html.ts';
-import { buildArgs, ROOT, SITE_URL } from './builds.ts';
+import { buildArgs, buildEnv, ROOT, SITE_URL } from './builds.ts';
 
 export interface TreeDifference {
   file: string;
@@ -70,7 +70,8 @@ export function rebuild(workDir: string, base = '/', extraEnv: Record<string, st
   execFileSync(process.execPath, buildArgs(undefined, workDir), {
     cwd: workDir,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, BASE_PATH: base, SITE_URL, ...extraEnv },
+    // Without what Vitest adds (a BASE_URL of '/' would override each edition's base at render).
+    env: { ...buildEnv(), BASE_PATH: base, SITE_URL, ...extraEnv },
   });
   return join(workDir, 'dist');
 }
