@@ -42,6 +42,7 @@ export const strings = {
   // the label of the disclosure that shows the words as spoken or printed, and the note under a quote
   // whose original words have not been found, so that another language's translation is shown.
   'quote.translation.uk': 'Spoken in {language}; Ukrainian translation by {by}.',
+  'quote.englishAsReported': 'The English words, as the source reported them',
   'quote.original': 'The original words',
   // Who made a translation the site made itself («переклад українською — наш»), and the label of the
   // English text a translation was made from when that English is itself someone's translation.

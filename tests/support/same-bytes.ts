@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from './html.ts';
-import { buildArgs, buildEnv, ROOT, SITE_URL } from './builds.ts';
+import { buildArgs, ROOT, SITE_URL } from './builds.ts';
+
+const withoutBaseUrl = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'BASE_URL'));
 
 export interface TreeDifference {
   file: string;
@@ -70,8 +72,9 @@ export function rebuild(workDir: string, base = '/', extraEnv: Record<string, st
   execFileSync(process.execPath, buildArgs(undefined, workDir), {
     cwd: workDir,
     stdio: ['ignore', 'ignore', 'pipe'],
-    // Without what Vitest adds (a BASE_URL of '/' would override each edition's base at render).
-    env: { ...buildEnv(), BASE_PATH: base, SITE_URL, ...extraEnv },
+    // As the global setup builds (same NODE_ENV), less the BASE_URL of Vitest's workers, which
+    // would override each edition's base at render.
+    env: { ...withoutBaseUrl(process.env), BASE_PATH: base, SITE_URL, ...extraEnv },
   });
   return join(workDir, 'dist');
 }
