@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../../src/lib/content/check';
 import { attributedTo, attributionNames } from '../../../src/lib/content/claim-rule';
 import { rowsFingerprint } from '../../../src/lib/charts/fingerprint';
-import { fixtureFiles } from '../../support/fixtures';
+import { FORUM_COPY_SOURCE, fixtureFiles } from '../../support/fixtures';
 
 const CARD = 'content/explainers/guarantees/first-card.mdx';
 const SOURCES = 'content/data/sources.yaml';
@@ -25,18 +25,7 @@ const GLOSSARY = 'content/data/glossary.yaml';
 const CHART = 'content/data/charts/army.yaml';
 
 /** A wire story read only through a forum copy: a relay by effective tier. */
-const forumCopy = `- id: article-forum
-  publisher: Example Wire
-  title: A wire story read on a forum
-  date: '2025-12-18'
-  url: https://example.org/forum/1
-  kind: background
-  tier: wire
-  via:
-    publisher: Example Forum
-    url: https://example.org/forum/1
-    kind: forum
-`;
+const forumCopy = FORUM_COPY_SOURCE;
 
 const problemsAfter = (edit: (files: Record<string, string>) => void): string[] => {
   const files = fixtureFiles();

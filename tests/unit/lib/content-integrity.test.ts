@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem, splitFrontMatter } from '../../../src/lib/content/check';
 import { componentUses } from '../../../src/lib/content/mdx-scanner';
-import { fixtureFiles } from '../../support/fixtures';
+import { FORUM_COPY_SOURCE, fixtureFiles } from '../../support/fixtures';
 
 const CARD = 'content/explainers/guarantees/first-card.mdx';
 
@@ -136,18 +136,7 @@ describe('checkContent: source tiers and dated updates', () => {
   const SOURCES = 'content/data/sources.yaml';
   const HOME = 'content/data/home.yaml';
   /** A wire story read only through a forum copy: a relay by effective tier. */
-  const forumCopy = `- id: article-forum
-  publisher: Example Wire
-  title: A wire story read on a forum
-  date: '2025-12-18'
-  url: https://example.org/forum/1
-  kind: background
-  tier: wire
-  via:
-    publisher: Example Forum
-    url: https://example.org/forum/1
-    kind: forum
-`;
+  const forumCopy = FORUM_COPY_SOURCE;
 
   it('refuses a copy without its kind, or of a kind it does not know, naming the field', () => {
     const missing = problemsAfter((f) => {
