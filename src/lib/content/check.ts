@@ -375,10 +375,10 @@ function checkEnglish(files: ContentFiles, chartIds: ReadonlySet<string>): Omit<
   // Standards (issue 11): tiers of the sources behind figures, quotes and chart rows; dated updates in cards.
   problems.push(...checkSourceTiers({ sources, figures, quotes, charts: chartCheck.charts, files: { figures: DATA_FILES.figures, quotes: DATA_FILES.quotes, chart: (id) => `content/data/charts/${id}.yaml` } }));
   // Issue 19: every claim a reader sees (card sentences that cite, deks, the home page, "In brief",
-  // the timeline, glossary, people, chart notes, change-log entries) needs a source that is not a
+  // the Article 5 comparison, the layers, the timeline, glossary, people, chart notes, change-log entries) needs a source that is not a
   // relay by effective tier, unless its text says whose reporting it is and it is not presented as
   // known. The claims are the provenance report's, read from the same MDX trees as above.
-  const claims = collectClaims({ cards, figures, quotes, timeline, glossary, people, stacks, home, charts: chartCheck.charts });
+  const claims = collectClaims({ cards, figures, quotes, timeline, glossary, people, stacks, home, comparison, layers, charts: chartCheck.charts });
   problems.push(...checkClaims(claims, sources));
   problems.push(...checkCardUpdates(cards, home?.asOf ?? '2025-12-18'));
   // Home threads, stack leads and "in brief", Article 5 verdicts: their own module.

@@ -197,6 +197,23 @@ export interface ProvenanceInput {
     know: readonly { text: string; sources: readonly string[] }[];
     keyNumbers: readonly string[];
   } | undefined;
+  /** The Article 5 comparison: each row's two cells and our verdict are three claims. */
+  comparison?: {
+    rows: readonly {
+      id: string;
+      aspect: string;
+      article5: string;
+      proposal: string;
+      article5Sources: readonly string[];
+      proposalSources: readonly string[];
+      verdict: { is: string; reason: string; sources: readonly string[] };
+    }[];
+  } | undefined;
+  /** The layers diagram: each layer and each step of the ladder is a claim. */
+  layers?: {
+    layers: readonly { id: string; title: string; text: string; sources: readonly string[] }[];
+    ladder: readonly { trigger: string; step: string; text: string; sources: readonly string[] }[];
+  } | undefined;
   charts: readonly {
     id: string;
     rows: readonly { label: string; source: string; alsoSources?: readonly string[] }[];
@@ -207,6 +224,8 @@ export interface ProvenanceInput {
 
 export const PROVENANCE_FILES = {
   home: 'content/data/home.yaml',
+  comparison: 'content/data/article5.yaml',
+  layers: 'content/data/layers.yaml',
   stacks: 'content/data/stacks.yaml',
   timeline: 'content/data/timeline.yaml',
   glossary: 'content/data/glossary.yaml',
@@ -258,6 +277,20 @@ export function collectClaims(input: ProvenanceInput): Claim[] {
       claims.push({ file: PROVENANCE_FILES.stacks, where: `${stack.id} inBrief[${i}]`, text: oneLine(s.text), sources: uniq(s.sources), field: `(id "${stack.id}").inBrief[${i}].sources`, words: s.text }),
     );
   }
+  const f5 = PROVENANCE_FILES.comparison;
+  (input.comparison?.rows ?? []).forEach((r, i) => {
+    const row = `rows[${i}] (id "${r.id}")`;
+    claims.push({ file: f5, where: `"${r.id}" article5`, text: `${r.aspect}, Article 5: ${oneLine(r.article5)}`, sources: uniq(r.article5Sources), field: `${row}.article5Sources`, words: r.article5 });
+    claims.push({ file: f5, where: `"${r.id}" proposal`, text: `${r.aspect}, the proposal: ${oneLine(r.proposal)}`, sources: uniq(r.proposalSources), field: `${row}.proposalSources`, words: r.proposal });
+    claims.push({ file: f5, where: `"${r.id}" verdict`, text: `${r.aspect}, ${r.verdict.is}: ${oneLine(r.verdict.reason)}`, sources: uniq(r.verdict.sources), field: `${row}.verdict.sources`, words: r.verdict.reason });
+  });
+  const fl = PROVENANCE_FILES.layers;
+  (input.layers?.layers ?? []).forEach((l, i) =>
+    claims.push({ file: fl, where: `layer "${l.id}"`, text: `${l.title}: ${oneLine(l.text)}`, sources: uniq(l.sources), field: `layers[${i}] (id "${l.id}").sources`, words: `${l.title}: ${l.text}` }),
+  );
+  (input.layers?.ladder ?? []).forEach((l, i) =>
+    claims.push({ file: fl, where: `ladder[${i}]`, text: `${l.trigger}: ${l.step}. ${oneLine(l.text)}`, sources: uniq(l.sources), field: `ladder[${i}].sources`, words: `${l.trigger}: ${l.step}. ${l.text}` }),
+  );
   input.timeline.forEach((e, i) =>
     claims.push({ file: PROVENANCE_FILES.timeline, where: `"${e.id}"`, text: oneLine(e.event), sources: uniq(e.sources), field: `[${i}] (id "${e.id}").sources`, words: e.event }),
   );

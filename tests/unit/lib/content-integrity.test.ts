@@ -171,6 +171,56 @@ describe('checkContent: source tiers and dated updates', () => {
     expect(problems).toContainEqual(expect.stringMatching(/^content\/data\/home\.yaml: know\[0\]\.sources: rests only on relay sources \(relay-outlet: relay, article-forum: relay \(wire, read via a copy of kind forum\)\)/));
   });
 
+  it('refuses an Article 5 verdict and a layer of the diagram that rest only on relays, and accepts them with one source that is not', () => {
+    const comparison = (verdictSources: string) =>
+      [
+        'treatyText: The Parties agree.',
+        'treatySource: treaty',
+        'rows:',
+        '  - id: speed',
+        '    aspect: How fast',
+        '    article5: Forthwith.',
+        '    proposal: Within days, according to officials.',
+        '    article5Sources: [treaty]',
+        '    proposalSources: [article]',
+        '    verdict:',
+        '      is: weaker',
+        '      reason: Days, against the treaty\'s forthwith.',
+        `      sources: [${verdictSources}]`,
+        '',
+      ].join('\n');
+    const layers = (sources: string) =>
+      [
+        'layers:',
+        '  - id: army',
+        '    who: Ukraine',
+        '    title: An army',
+        '    text: It would be the first line.',
+        `    sources: [${sources}]`,
+        'ladder:',
+        '  - trigger: If attacked',
+        '    step: Ukraine defends',
+        '    text: It acts first.',
+        '    sources: [article]',
+        '',
+      ].join('\n');
+    const COMPARISON = 'content/data/article5.yaml';
+    const LAYERS = 'content/data/layers.yaml';
+    const weak = problemsAfter((f) => {
+      f[SOURCES] = `${f[SOURCES]}${forumCopy}`;
+      f[COMPARISON] = comparison('relay-outlet, article-forum');
+      f[LAYERS] = layers('article-forum');
+    });
+    expect(weak).toContainEqual(expect.stringMatching(/^content\/data\/article5\.yaml: rows\[0\] \(id "speed"\)\.verdict\.sources: rests only on relay sources \(relay-outlet: relay, article-forum: relay \(wire, read via a copy of kind forum\)\)/));
+    expect(weak).toContainEqual(expect.stringMatching(/^content\/data\/layers\.yaml: layers\[0\] \(id "army"\)\.sources: rests only on relay sources/));
+    const sound = problemsAfter((f) => {
+      f[SOURCES] = `${f[SOURCES]}${forumCopy}`;
+      f[COMPARISON] = comparison('treaty, article-forum');
+      f[LAYERS] = layers('article, article-forum');
+    });
+    expect(sound.filter((p) => /article5|layers/.test(p))).toEqual([]);
+  });
+
   it('accepts the same dek and item once one source is not a relay (a licensed syndication keeps the wire tier)', () => {
     const problems = problemsAfter((f) => {
       f[SOURCES] = `${f[SOURCES]}${forumCopy.replace('kind: forum', 'kind: syndication')}`;

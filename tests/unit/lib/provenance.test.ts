@@ -108,6 +108,39 @@ describe('claims', () => {
     ]);
   });
 
+  it('the Article 5 comparison gives three claims a row (its two cells and our verdict), the layers one a layer and a step', () => {
+    const withPictures: ProvenanceInput = {
+      ...input,
+      comparison: {
+        rows: [
+          {
+            id: 'speed',
+            aspect: 'How fast',
+            article5: 'Forthwith.',
+            proposal: 'Within days, officials said.',
+            article5Sources: ['treaty'],
+            proposalSources: ['later'],
+            verdict: { is: 'weaker', reason: 'Days, not forthwith.', sources: ['treaty', 'later'] },
+          },
+        ],
+      },
+      layers: {
+        layers: [{ id: 'army', title: 'An army', text: 'First line.', sources: ['ap'] }],
+        ladder: [{ trigger: 'If attacked', step: 'Ukraine defends', text: 'It acts first.', sources: [] }],
+      },
+    };
+    const got = collectClaims(withPictures).filter((c) => /article5|layers/.test(c.file));
+    expect(got.map((c) => [c.where, c.text, c.sources.join(','), c.field])).toEqual([
+      ['"speed" article5', 'How fast, Article 5: Forthwith.', 'treaty', 'rows[0] (id "speed").article5Sources'],
+      ['"speed" proposal', 'How fast, the proposal: Within days, officials said.', 'later', 'rows[0] (id "speed").proposalSources'],
+      ['"speed" verdict', 'How fast, weaker: Days, not forthwith.', 'treaty,later', 'rows[0] (id "speed").verdict.sources'],
+      ['layer "army"', 'An army: First line.', 'ap', 'layers[0] (id "army").sources'],
+      ['ladder[0]', 'If attacked: Ukraine defends. It acts first.', '', 'ladder[0].sources'],
+    ]);
+    // Each is judged by the claim rule, like every other claim a reader sees.
+    expect(got.every((c) => typeof c.words === 'string')).toBe(true);
+  });
+
   it('weighs claims by effective tier, and by publisher tier for comparison', () => {
     const claims = collectClaims(input);
     const after = weighClaims(claims, sources, 'effective');
