@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { ContentLoader, diskReader, refusalReport } from '../lib/content/loader.ts';
 import { loadBrand } from '../config/brand-loader.ts';
+import { behindReport } from '../lib/content/translation-stamps.ts';
 
 const root = process.argv[2] ?? fileURLToPath(new URL('../../', import.meta.url));
 const started = performance.now();
@@ -19,5 +20,10 @@ const took = `${Math.round(performance.now() - started)} ms`;
 if (problems.length) {
   console.error(refusalReport(problems, `checked in ${took}`));
   process.exit(1);
+}
+// Not a refusal: an English correction is never held up by its translation (translation-stamps.ts).
+for (const [lang, edition] of Object.entries(editions)) {
+  const behind = behindReport(lang as keyof typeof editions, edition?.behind ?? []);
+  if (behind) console.warn(behind);
 }
 console.log(`Content OK: ${model.cards.length} cards in ${model.stacks.length} stacks, ${model.sources.length} sources, ${model.charts.length} charts; editions: ${Object.keys(editions).join(', ')} (checked in ${took}).`);

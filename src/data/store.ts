@@ -8,6 +8,7 @@ import { getEntry } from 'astro:content';
 import type { Comparison, Home, Layers, Source } from '../lib/content/schemas';
 import { contentIndex, MissingRecordError } from './model';
 import { cardEntryId, currentEdition } from '../lib/editions';
+import { cardPath } from '../lib/urls';
 
 export { MissingRecordError };
 
@@ -57,6 +58,14 @@ export async function cardsOf(stackId: string) {
 export async function cardSourceIds(card: { id: string; body?: string; data: { sources: string[] } }) {
   return contentIndex().cardSourceIds(card, card.id);
 }
+
+/**
+ * Whether this edition's translation of an English file (a card's, a chart's) was made from an
+ * older English text (src/lib/content/translation-stamps.ts): the card or chart then says so.
+ */
+export const translationBehind = (englishFile: string): boolean => (contentIndex().model.behind ?? []).some((b) => b.english === englishFile);
+/** For a card: its place in this edition when its translation is behind (Card's `behind`), else undefined. */
+export const cardBehind = (stack: string, card: string): string | undefined => (translationBehind(`content/explainers/${stack}/${card}.mdx`) ? cardPath(stack, card) : undefined);
 
 /** Timeline events in file order (content/data/timeline.yaml). */
 export const timelineEvents = () => contentIndex().model.timeline;

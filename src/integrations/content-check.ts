@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentLoader } from '../data/model';
 import { contentPath, refusalReport } from '../lib/content/loader';
+import { behindReport } from '../lib/content/translation-stamps';
+import { currentEdition } from '../lib/editions';
 
 export default function contentCheck(): AstroIntegration {
   let root = '';
@@ -34,6 +36,10 @@ export default function contentCheck(): AstroIntegration {
           if (command === 'build') process.exit(1);
         } else {
           logger.info(`content OK: ${model.cards.length} cards in ${model.stacks.length} stacks, ${model.sources.length} sources`);
+          // A translation behind its English is published with a notice, and named here.
+          const lang = currentEdition();
+          const behind = behindReport(lang, contentLoader(root).result().editions[lang]?.behind ?? []);
+          if (behind) logger.warn(behind);
         }
         updateConfig({
           vite: {

@@ -31,6 +31,9 @@ export const strings = {
   // The notice at the top of a corrected card: "Correction, 2 December 2026: …"
   'notice.label': 'Corrections and clarifications to this card',
   'notice.changeLog': 'See the change log',
+  'translation.behind.card': 'The English text of this card has changed since it was translated, and the translation has not been updated yet.',
+  'translation.behind.chart': 'The English text of this chart has changed since it was translated, and the translation has not been updated yet.',
+  'translation.english': 'Read the English',
   // The notice at the top of a corrected chart (and its embed): "Correction, 7 December 2026: …"
   'chart.notice.label': 'Corrections and clarifications to this chart',
   'chart.onDemand.notices': 'The notices, on this chart’s own page',

@@ -11,26 +11,16 @@
  * provenance a figure row takes from its figure. A row's note and the chart's notes are words, not
  * rows: a change to them that matters is logged like any change of wording.
  *
- * Pure and dependency-free (FNV-1a), so the same fingerprint comes out wherever the check runs.
+ * Pure and dependency-free (FNV-1a, src/lib/hash.ts), so the same fingerprint comes out wherever the check runs.
  */
 import type { ChartRow } from '../content/schemas/chart';
+import { FINGERPRINT, fingerprint } from '../hash';
 
 const FIELDS = ['label', 'group', 'id', 'partOf', 'value', 'low', 'high', 'unit', 'approx', 'moreThan', 'asOf', 'source', 'alsoSources', 'confidence', 'afterArticle'] as const;
 
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
 /** The rows' fingerprint: eight hex digits. */
 export function rowsFingerprint(rows: readonly Pick<ChartRow, (typeof FIELDS)[number]>[]): string {
-  const canonical = JSON.stringify(rows.map((r) => FIELDS.map((f) => (r as Record<string, unknown>)[f] ?? null)));
-  return fnv1a(canonical, 0x811c9dc5).toString(16).padStart(8, '0');
+  return fingerprint(JSON.stringify(rows.map((r) => FIELDS.map((f) => (r as Record<string, unknown>)[f] ?? null))));
 }
 
-/** A fingerprint as written in a chart file. */
-export const FINGERPRINT = /^[0-9a-f]{8}$/;
+export { FINGERPRINT };

@@ -75,6 +75,23 @@ export interface ContentModel {
    * the build test holds each built card's footnoted sentences to this list.
    */
   claims?: Claim[];
+  /**
+   * In a translated edition: the English texts changed since they were translated
+   * (src/lib/content/translation-stamps.ts). Its cards and charts say so to readers.
+   */
+  behind?: BehindUnit[];
+}
+
+/** An English text whose translation was made from an older version of it, or never recorded. */
+export interface BehindUnit {
+  /** The English file, as content/… */
+  english: string;
+  /** The edition's file that translates it. */
+  translation: string;
+  /** Where in the file: `(id "x").event`, `changes[3].text`, `body`. */
+  field: string;
+  /** `changed`: the English changed since the recorded fingerprint; `new`: none recorded. */
+  why: 'changed' | 'new';
 }
 
 export const DATA_FILES = {

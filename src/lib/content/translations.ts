@@ -21,6 +21,8 @@ import type { Chart } from './schemas/chart';
 import type { Quote } from './schemas/quotes';
 
 import { SOURCE_LANGUAGE, type Language } from './languages';
+import { FILES, OPTIONAL_FIELDS, TEXT_FIELDS, type Kind } from './translatable';
+import { englishUnits, readStamps, unitsBehind } from './translation-stamps';
 import { normaliseApostrophes } from '../apostrophes';
 
 export { LANGUAGES, SOURCE_LANGUAGE, isLanguage, type Language } from './languages';
@@ -31,44 +33,6 @@ export type QuoteShown =
   | { as: 'translation'; english: string }
   | { as: 'english'; reason: 'no-original' };
 export type EditionQuote = Quote & { shown?: QuoteShown };
-
-/** The text fields of each content file; everything else is shared with English. */
-const TEXT_FIELDS = {
-  timeline: ['event'],
-  glossary: ['term', 'definition'],
-  people: ['name', 'role'],
-  figures: ['label', 'note'],
-  quotes: ['location', 'context', 'text'],
-  sources: ['note'],
-  stacks: ['title', 'navTitle', 'summary', 'text'],
-  home: ['title', 'text'],
-  comparison: ['treatyText', 'aspect', 'article5', 'proposal', 'reason'],
-  layers: ['title', 'text', 'who', 'trigger', 'step'],
-  chart: ['title', 'takeaway', 'axisLabel', 'remainderLabel', 'label', 'note', 'text', 'caveat', 'countryName', 'neighbourName', 'name', 'credit'],
-} as const;
-type Kind = keyof typeof TEXT_FIELDS;
-
-/**
- * Text a translation may give but need not: a publisher's name ("Bloomberg News (distributed by
- * Tribune Content Agency)") stays as it is unless its gloss needs translating.
- */
-const OPTIONAL_FIELDS: Partial<Record<Kind, readonly string[]>> = {
-  sources: ['publisher', 'relays'],
-};
-
-/** The translation files, by the English model's part they translate. */
-const FILES: Record<Exclude<Kind, 'chart'>, string> = {
-  timeline: 'timeline.yaml',
-  glossary: 'glossary.yaml',
-  people: 'people.yaml',
-  figures: 'figures.yaml',
-  quotes: 'quotes.yaml',
-  sources: 'sources.yaml',
-  stacks: 'stacks.yaml',
-  home: 'home.yaml',
-  comparison: 'article5.yaml',
-  layers: 'layers.yaml',
-};
 
 export const translationRoot = (lang: Language) => `content/${lang}`;
 export const translatedCardFile = (lang: Language, card: Pick<CardRecord, 'stack' | 'id'>) =>
@@ -451,6 +415,8 @@ export function translateModel(files: ContentFiles, english: ContentModel, lang:
     layers: part('layers', english.layers),
     cards,
     charts,
+    // Which English texts changed since they were translated: a warning and a notice, not a refusal.
+    behind: unitsBehind(englishUnits(files, english, lang), readStamps(files, lang, problems)),
   };
   return { problems, model };
 }
