@@ -105,6 +105,26 @@ export interface ChartTable {
  * note (often longer than the rest of the row) is a numbered note under the table. So a phone
  * can lay each row out as a short block (DataTable.astro) and a screen reader still reads a table.
  */
+/** Magnitudes that stay on the line of their number in a cell: «210 млрд», «45 млн», «800 тис.». */
+const MAGNITUDE = /^(?:млрд|млн|тис\.|bn|m|k)(?![\p{L}])/u;
+
+/**
+ * An amount as a narrow table cell may break it. Prose keeps a number and its word together with
+ * no-break spaces («800 000 військових»); in a cell a third of a phone's width that made one
+ * unbreakable run, which the browser then cut inside a word («військо|вих»). Here a line may
+ * break after a word («близько | 210 млрд | євро») and between a number and its noun
+ * («800 000 | військових»), never inside a number or between a number and its magnitude.
+ */
+export function cellAmount(text: string): string {
+  return text.replace(/\u00a0/g, (nbsp: string, offset: number) => {
+    const before = text[offset - 1] ?? '';
+    const after = text.slice(offset + 1);
+    if (/\p{L}/u.test(before)) return ' '; // after a word: «близько | 210»
+    if (/^\p{L}/u.test(after) && !MAGNITUDE.test(after)) return ' '; // a number and its noun: «800 000 | військових»
+    return nbsp; // a digit group (800 000), a magnitude (210 млрд), a sign (81 %)
+  });
+}
+
 export function chartTable(chart: Chart, sources: ReadonlyMap<string, SourceInfo>): ChartTable {
   const sections: ChartTable['sections'] = [];
   const notes: string[] = [];
@@ -116,7 +136,7 @@ export function chartTable(chart: Chart, sources: ReadonlyMap<string, SourceInfo
   for (const d of chartData(chart, sources)) {
     const row: TableRow = {
       item: d.afterArticle ? `${d.label} (${t('chart.afterArticle')})` : d.label,
-      value: d.valueText,
+      value: cellAmount(d.valueText),
       source: { id: d.sourceId, name: shortPublisher(d.publisher) },
       asOf: { iso: d.asOf, text: `${t('chart.asOf')} ${dateText(d.asOf)}` },
       // Mid-sentence: 'as of 15 January 2025, high confidence'.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartCsv, chartData, chartTable, csvCells, CSV_COLUMNS } from '../../../../src/lib/charts/table';
+import { cellAmount, chartCsv, chartData, chartTable, csvCells, CSV_COLUMNS } from '../../../../src/lib/charts/table';
 import { formatFigure } from '../../../../src/lib/format';
 import { parseCsv } from '../../../support/csv';
 import { chart, makeChart, sources } from './fixture';
@@ -122,5 +122,17 @@ describe('chartCsv', () => {
 
   it('parses quoted line breaks and empty fields', () => {
     expect(parseCsv('a,"b\r\nc",\r\n,d\r\n')).toEqual([['a', 'b\r\nc', ''], ['', 'd']]);
+  });
+});
+
+describe('cellAmount: where a narrow table cell may break an amount', () => {
+  const NB = '\u00a0';
+  it('after a word and between a number and its noun, never inside a number, before a magnitude or a sign', () => {
+    expect(cellAmount(`800${NB}000${NB}військових`)).toBe(`800${NB}000 військових`);
+    expect(cellAmount(`близько${NB}210${NB}млрд${NB}євро`)).toBe(`близько 210${NB}млрд євро`);
+    expect(cellAmount(`7,45${NB}млрд${NB}швейцарських${NB}франків`)).toBe(`7,45${NB}млрд швейцарських франків`);
+    expect(cellAmount(`понад${NB}80${NB}%`)).toBe(`понад 80${NB}%`);
+    expect(cellAmount('about €210bn')).toBe('about €210bn');
+    expect(cellAmount(`45${NB}тис.${NB}км²`)).toBe(`45${NB}тис. км²`);
   });
 });
