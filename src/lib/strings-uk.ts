@@ -43,7 +43,7 @@ export const stringsUk = {
   // Under a quote the Ukrainian edition translates: «Сказано російською; переклад українською — наш.»
   'quote.translation.uk': 'Сказано {language}; переклад українською — {by}.',
   'quote.byUs': 'наш',
-  'quote.englishText': 'Англійський текст, з якого ми перекладали (переклад {by})',
+  'quote.englishText': 'Англійський текст, з якого ми перекладали (переклад: {by})',
   'quote.englishAsReported': 'Англійські слова, як їх подало джерело',
   'quote.original': 'Слова мовою оригіналу',
   'quote.englishShown': 'Сказано {language}. Оригінальних слів ми не знайшли, тому наводимо англійський переклад ({by}).',

@@ -10,7 +10,7 @@ export const TEXT_FIELDS = {
   glossary: ['term', 'definition'],
   people: ['name', 'role'],
   figures: ['label', 'note'],
-  quotes: ['location', 'context', 'text'],
+  quotes: ['location', 'context', 'translatedBy', 'text'],
   sources: ['note'],
   stacks: ['title', 'navTitle', 'summary', 'text'],
   home: ['title', 'text'],

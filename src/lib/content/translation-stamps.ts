@@ -165,8 +165,8 @@ export function stampedText(units: readonly EnglishUnit[], previous: Stamps, onl
 
 /** One line for the check's output: what to re-translate. */
 export function behindLine(b: BehindUnit): string {
-  const what = b.why === 'new' ? 'has no record of the English it translates' : 'was translated from an older English text';
-  return `${b.translation}: ${b.field}: ${what} (${b.english} changed); update the translation, then run npm run translations:stamp -- ${b.english}`;
+  const what = b.why === 'new' ? `has no record of the English it translates (in ${b.english})` : `was translated from an older English text (${b.english} changed)`;
+  return `${b.translation}: ${b.field}: ${what}; update the translation, then run npm run translations:stamp -- ${b.english}`;
 }
 
 /** The warning for an edition's texts that are behind, at most `limit` lines of them; '' when none. */

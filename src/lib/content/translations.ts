@@ -364,8 +364,9 @@ export function translateModel(files: ContentFiles, english: ContentModel, lang:
   if (quotesRaw === undefined && files[quotesFile] === undefined && english.quotes.length) {
     problems.push({ file: quotesFile, field: '(file)', message: 'is missing: content/data/quotes.yaml has no translation' });
   }
-  // location and context are plain text fields; text follows the quote rules above.
-  const quotesBase = quotesRaw === undefined ? english.quotes : (overlay(english.quotes, stripQuoteText(quotesRaw), [], { file: quotesFile, fields: ['location', 'context'], terms, problems }) as Quote[]);
+  // location, context and whose translation it is (translatedBy) are plain text fields; text
+  // follows the quote rules above.
+  const quotesBase = quotesRaw === undefined ? english.quotes : (overlay(english.quotes, stripQuoteText(quotesRaw), [], { file: quotesFile, fields: ['location', 'context', 'translatedBy'], terms, problems }) as Quote[]);
   const quotes = translateQuotes(quotesBase, quotesRaw, lang, quotesFile, terms, problems);
   for (const [i, q] of quotes.entries()) {
     if ((q as EditionQuote).shown?.as === 'translation') for (const message of styleProblems(q.text, terms)) problems.push({ file: quotesFile, field: `[${i}] (id "${q.id}").text`, message });
