@@ -127,6 +127,9 @@ export const stringsUk = {
   'verdict.and': 'і',
   'verdict.note': 'Оцінки — це наше прочитання джерел з погляду України.',
   'comparison.point': 'Пункт',
+  'comparison.treaty': 'Стаття 5,',
+  // No official Ukrainian text of the treaty was at hand: the words above are ours, from the English.
+  'comparison.treatyTranslation': '. Переклад редакції з англійського тексту.',
   'comparison.article5': 'Стаття 5 Північноатлантичного договору',
   'comparison.proposal': 'Запропонована гарантія для України',
   'timeline.later': 'Пізніша подія',

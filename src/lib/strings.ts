@@ -130,6 +130,9 @@ export const strings = {
   'verdict.and': 'and',
   'verdict.note': 'Verdicts are our reading of the sources, from Ukraine’s side.',
   'comparison.point': 'Point',
+  // Before the treaty's title under its text; the translated editions add whose translation it is.
+  'comparison.treaty': 'Article 5,',
+  'comparison.treatyTranslation': '',
   'comparison.article5': 'NATO Article 5',
   'comparison.proposal': 'Proposed guarantee for Ukraine',
   'timeline.later': 'Later development',
