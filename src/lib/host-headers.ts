@@ -203,7 +203,8 @@ export function formatHeadersFile(rules: HeaderRule[]): string {
 export type HeaderHost = 'cloudflare' | 'netlify';
 export const HEADER_HOSTS: readonly HeaderHost[] = ['cloudflare', 'netlify'];
 
-const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&');
+/** Literal text in a pattern ('-' and '/' need no escape, and may not have one in a 'u' pattern). */
+const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 const PLACEHOLDER = /:[A-Za-z]\w*/g;
 
 /**

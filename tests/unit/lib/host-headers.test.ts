@@ -16,7 +16,7 @@ import {
 } from '../../../src/lib/host-headers';
 import { framingProblems, HEADER_HOSTS, headersFor, headerPoliciesFor, parseHeadersFile, policyCoversMeta } from '../../support/csp';
 
-const SUB = '/interactives/x/';
+const SUB = '/interactives/ukraine-guarantees/';
 const BASE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
 /** Astro's own hashes (the same on every page), the script loader's and the inline stylesheet's. */
 const ASTRO = "'sha256-astro1=' 'sha256-astro2='";
