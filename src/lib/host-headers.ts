@@ -187,9 +187,10 @@ export function siteHeaderRules(pages: readonly BuiltPage[], base = '/', edition
 export const HEADER_FILE_INTRO = [
   '# Response headers for hosts that read a _headers file (Netlify, Cloudflare Pages), written by',
   '# src/integrations/host-headers.ts from the build (src/lib/host-headers.ts explains the shape).',
-  '# No two rules set one header on a path, so Cloudflare (rules keyed by path, values joined) and',
-  '# Netlify (later rule wins) send the same headers. `:name` matches one path segment. The rules',
-  '# are the same few however many pages there are. Do not edit by hand.',
+  '# No two rules set one header on a path (on Netlify, which also matches without the slash, only',
+  '# with one value), so Cloudflare (rules keyed by path, values joined) and Netlify (later rule',
+  '# wins) send the same headers. `:name` matches one path segment. The rules are the same few',
+  '# however many pages there are. Do not edit by hand.',
 ].join('\n');
 
 /** The file's text. Throws when a host would refuse or cut it (Cloudflare's limits). */
