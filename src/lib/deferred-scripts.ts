@@ -8,12 +8,14 @@
  *
  * Each <script type="module" src> is replaced by one inline module that imports them all (they
  * are independent of one another) after `load` and the first reported paint
- * (src/lib/script-loader.ts); its hash is added to script-src in the page's CSP <meta>. A page
+ * (src/lib/script-loader.ts); its hash is added to script-src in the page's CSP <meta>. The
+ * loader's text is the same on every page (the list is in its tag's data-scripts), so that hash
+ * is too. A page
  * opened in a background tab paints nothing, so it loads them when it is first shown. Embed
  * pages keep their tags (src/integrations/deferred-scripts.ts says why). Pure.
  */
 import { allowInPagePolicy, cspHash } from './page-policy';
-import { scriptLoader } from './script-loader';
+import { SCRIPT_LOADER, scriptLoaderTag } from './script-loader';
 
 const MODULE_SCRIPT = /<script\b(?=[^>]*\btype\s*=\s*["']?module["']?)[^>]*\bsrc\s*=\s*["']([^"']+)["'][^>]*>\s*<\/script>/gi;
 
@@ -30,11 +32,10 @@ export function moduleScripts(html: string): string[] {
 export function deferScripts(html: string, page: string): string {
   const srcs = moduleScripts(html);
   if (srcs.length === 0) return html;
-  if (srcs.some((s) => /["<]/.test(s))) throw new Error(`${page}: a module script's src cannot be written into the loader: ${srcs.join(', ')}`);
-  const loader = scriptLoader(srcs);
+  if (srcs.some((s) => /["<&\s]/.test(s))) throw new Error(`${page}: a module script's src cannot be written into the loader's data-scripts: ${srcs.join(', ')}`);
   const withoutTags = html.replace(MODULE_SCRIPT, '');
   const end = withoutTags.lastIndexOf('</body>');
   if (end < 0) throw new Error(`${page}: no </body> to put the script loader before`);
-  const withLoader = `${withoutTags.slice(0, end)}<script type="module">${loader}</script>${withoutTags.slice(end)}`;
-  return allowInPagePolicy(withLoader, 'script-src', cspHash(loader), page, 'the script loader');
+  const withLoader = `${withoutTags.slice(0, end)}${scriptLoaderTag(srcs)}${withoutTags.slice(end)}`;
+  return allowInPagePolicy(withLoader, 'script-src', cspHash(SCRIPT_LOADER), page, 'the script loader');
 }

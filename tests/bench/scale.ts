@@ -6,7 +6,9 @@
  * builds it cold with `npm run build`'s driver, once with English alone and once with both
  * editions (BENCH_EDITIONS=en,en+uk; the second row of a factor says what Ukrainian costs), and prints the
  * build's wall-clock seconds, seconds per card, the marginal seconds per added card and the peak
- * resident memory of the build process (GNU time's "maximum resident set size"). Nothing is
+ * resident memory of the build process (GNU time's "maximum resident set size"), and the rules
+ * and longest line of the host header file it wrote (Cloudflare reads 100 rules of 2,000
+ * characters; src/lib/host-headers.ts keeps both the same whatever the content). Nothing is
  * committed or left behind. BENCH_ROOT=<dir> measures another copy of the project (say, an
  * export of main) with this checkout's packages. Figures depend on the machine and on what else runs on it: compare
  * runs made on the same idle machine. A shared virtual machine's builds vary by a second or two
@@ -81,6 +83,9 @@ interface Result {
   pages: number;
   seconds: number;
   peakMb: number;
+  /** dist/_headers: its rules (path lines) and its longest line, in characters. */
+  headerRules: number;
+  headerLine: number;
 }
 
 function countPages(dir: string): number {
@@ -108,7 +113,10 @@ function run(factor: number, editions: string): Result {
     if (build.status !== 0) throw new Error(`build ×${factor} (${editions}) failed:\n${build.stdout}\n${build.stderr}`);
     if (process.env.BENCH_LOG_DIR) writeFileSync(join(process.env.BENCH_LOG_DIR, `build-x${factor}.log`), `${build.stdout}\n${build.stderr}`);
     const kb = Number(/peak-rss-kb=(\d+)/.exec(build.stderr)?.[1]);
-    return { factor, editions, cards, pages: countPages(join(dir, 'dist')), seconds, peakMb: kb / 1024 };
+    const headers = readFileSync(join(dir, 'dist/_headers'), 'utf8').split('\n');
+    const headerRules = headers.filter((l) => l.startsWith('/')).length;
+    const headerLine = Math.max(...headers.filter((l) => !l.startsWith('#')).map((l) => l.length));
+    return { factor, editions, cards, pages: countPages(join(dir, 'dist')), seconds, peakMb: kb / 1024, headerRules, headerLine };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -125,7 +133,7 @@ for (let round = 1; round <= RUNS; round++) {
     console.error(`building ×${v.factor}, ${v.editions} (run ${round} of ${RUNS}) …`);
     const r = run(v.factor, v.editions);
     runs.get(v.key)!.push(r);
-    console.error(`  ${r.cards} cards, ${r.pages} pages: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb.toFixed(0)} MB`);
+    console.error(`  ${r.cards} cards, ${r.pages} pages: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb.toFixed(0)} MB, _headers ${r.headerRules} rules (longest line ${r.headerLine})`);
   }
 }
 /** A factor's median run by time; its peak memory is the highest of its runs. */
@@ -141,8 +149,8 @@ const rows = results.map((r) => {
   const same = results.filter((x) => x.editions === r.editions)[0]!;
   const marginal = r.factor === same.factor ? '' : ((r.seconds - same.seconds) / (r.cards - same.cards)).toFixed(3);
   const vsEnglish = r.editions === EDITIONS[0] ? '' : (r.seconds / englishAt(r.factor)!.seconds).toFixed(2);
-  return [`×${r.factor}`, r.editions, r.cards, r.pages, r.seconds.toFixed(1), r.range, (r.seconds / r.cards).toFixed(3), marginal, (r.seconds / first.seconds).toFixed(2), vsEnglish, r.peakMb.toFixed(0)];
+  return [`×${r.factor}`, r.editions, r.cards, r.pages, r.seconds.toFixed(1), r.range, (r.seconds / r.cards).toFixed(3), marginal, (r.seconds / first.seconds).toFixed(2), vsEnglish, r.peakMb.toFixed(0), `${r.headerRules} (${r.headerLine})`];
 });
-const head = ['content', 'editions', 'cards', 'pages', 'build s (median)', `range of ${RUNS}`, 's per card', 'marginal s per card (vs the smallest factor)', `time vs ×${first.factor} ${first.editions}`, `time vs ${EDITIONS[0]} alone`, 'peak RSS MB (highest)'];
+const head = ['content', 'editions', 'cards', 'pages', 'build s (median)', `range of ${RUNS}`, 's per card', 'marginal s per card (vs the smallest factor)', `time vs ×${first.factor} ${first.editions}`, `time vs ${EDITIONS[0]} alone`, 'peak RSS MB (highest)', '_headers rules (longest line)'];
 console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

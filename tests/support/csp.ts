@@ -85,6 +85,35 @@ export function pagePolicy(html: string): string | undefined {
   return meta === undefined ? undefined : canonicalPolicy(meta);
 }
 
+const HASH = /^'sha(256|384|512)-/;
+
+/**
+ * Does a header policy allow what the page's <meta> allows, and nothing of another kind? The
+ * host header file sends one policy for all site pages (and one for all embeds): the union of
+ * their inline hashes. So the header must have the meta's directives with the same sources but
+ * hashes, and every hash of the meta; it may name hashes of other pages' inline elements (the
+ * browser enforces the meta too, so a page runs only its own). frame-ancestors is the header's
+ * alone. Empty when it does.
+ */
+export function policyCoversMeta(header: string, meta: string): string[] {
+  const h = parsePolicy(header);
+  const m = parsePolicy(meta);
+  h.delete('frame-ancestors');
+  const problems: string[] = [];
+  for (const name of new Set([...h.keys(), ...m.keys()])) {
+    const hs = h.get(name);
+    const ms = m.get(name);
+    if (!hs || !ms) {
+      problems.push(`${name} is only in the ${hs ? 'header' : 'meta'}`);
+      continue;
+    }
+    const plain = (list: string[]) => list.filter((v) => !HASH.test(v)).sort().join(' ');
+    if (plain(hs) !== plain(ms)) problems.push(`${name}: header [${plain(hs)}], meta [${plain(ms)}]`);
+    for (const hash of ms.filter((v) => HASH.test(v))) if (!hs.includes(hash)) problems.push(`${name}: the header lacks the meta's ${hash}`);
+  }
+  return problems;
+}
+
 export interface HeaderRule {
   pattern: string;
   /** [name, value]; a detach line (`! Name`, Cloudflare Pages) is [name, undefined]. */

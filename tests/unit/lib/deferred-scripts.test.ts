@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deferScripts, moduleScripts } from '../../../src/lib/deferred-scripts';
-import { deferredScripts, scriptLoader } from '../../../src/lib/script-loader';
+import { deferredScripts, SCRIPT_LOADER, scriptLoaderTag } from '../../../src/lib/script-loader';
 import { cspHash } from '../../../src/lib/page-policy';
 
 const policy = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">`;
@@ -18,12 +18,20 @@ describe('deferScripts', () => {
     expect(moduleScripts(out)).toEqual([]);
     expect(deferredScripts(out)).toEqual(['/_astro/Card.A1.js', '/_astro/Chart.B2.js']);
     expect(deferredScripts(page())).toEqual([]);
-    const loader = scriptLoader(['/_astro/Card.A1.js', '/_astro/Chart.B2.js']);
-    expect(out).toContain(`<script type="module">${loader}</script></body>`);
+    expect(out).toContain(`<script type="module" data-scripts="/_astro/Card.A1.js /_astro/Chart.B2.js">${SCRIPT_LOADER}</script></body>`);
     expect(out).toContain('<script type="application/ld+json">{"@type":"Article"}</script>');
     const csp = /content="([^"]*)"/.exec(out)![1]!;
-    expect(csp).toContain(`script-src ${cspHash(loader)} 'self' 'wasm-unsafe-eval'`);
+    expect(csp).toContain(`script-src ${cspHash(SCRIPT_LOADER)} 'self' 'wasm-unsafe-eval'`);
     expect(csp).toContain("style-src 'self'");
+  });
+
+  it('writes the same loader, so the same hash, whatever scripts the page needs', () => {
+    const one = deferScripts(page(policy, '<script type="module" src="/_astro/Card.A1.js"></script>'), 'a/index.html');
+    const other = deferScripts(page(policy, '<script type="module" src="/uk/_astro/Search.C3.js"></script>'), 'uk/search/index.html');
+    const policyOf = (html: string) => /content="([^"]*)"/.exec(html)![1];
+    expect(policyOf(one)).toBe(policyOf(other));
+    expect(scriptLoaderTag(['/uk/_astro/Search.C3.js'])).toContain(SCRIPT_LOADER);
+    expect(() => deferScripts(page(policy, '<script type="module" src="/a b.js"></script>'), 'c/index.html')).toThrow(/c\/index.html: a module script's src cannot be written/);
   });
 
   /** Runs the loader's text with stand-ins for the page's globals (import() → importer()). */
@@ -44,14 +52,14 @@ describe('deferScripts', () => {
       disconnect() { this.entry.disconnected = true; }
     }
     const env = {
-      document: { readyState: 'interactive' },
+      document: { readyState: 'interactive', querySelector: (sel: string) => (sel === 'script[data-scripts]' ? { dataset: { scripts: '/a.js /b.js' } } : null) },
       addEventListener: (type: string, fn: () => void) => (listeners[type] = fn),
       requestAnimationFrame: (fn: () => void) => frames.push(fn),
       setTimeout: (fn: () => void) => tasks.push(fn),
       PerformanceObserver,
       importer: (u: string) => calls.push(u),
     };
-    const body = scriptLoader(['/a.js', '/b.js']).replace(/\bimport\(/g, 'importer(');
+    const body = SCRIPT_LOADER.replace(/\bimport\(/g, 'importer(');
     new Function(...Object.keys(env), body)(...Object.values(env));
     return { calls, listeners, frames, tasks, observers };
   }
