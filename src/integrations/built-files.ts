@@ -8,5 +8,11 @@ function walk(dir: string): string[] {
 
 export const builtFiles = (out: string): string[] => walk(out).map((f) => relative(out, f).split(sep).join('/')).sort();
 
-/** The built site pages: every HTML file outside embed/ (embed pages are built for other hosts' pages). */
-export const sitePages = (out: string): string[] => builtFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('embed/'));
+/** Whether a built page is an embed page (built for other hosts' pages), not a site page. */
+export const isEmbedPage = (page: string): boolean => page.startsWith('embed/');
+
+/** Every built HTML page, site and embed pages alike. */
+export const builtPages = (out: string): string[] => builtFiles(out).filter((f) => f.endsWith('.html'));
+
+/** The built site pages: every HTML file outside embed/. */
+export const sitePages = (out: string): string[] => builtPages(out).filter((f) => !isEmbedPage(f));

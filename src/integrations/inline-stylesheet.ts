@@ -1,7 +1,8 @@
 /**
- * After the build, every page outside embed/ carries the site stylesheet inline instead of
- * linking it (why, and why embeds keep the link: src/lib/inline-stylesheet.ts). Runs before
- * host-headers, which copies each page's CSP <meta>, with the new hash, into _headers.
+ * After the build, every page, embed pages too, carries the site stylesheet inline instead of
+ * linking it (why: src/lib/inline-stylesheet.ts). Runs after embed-fragments, which has taken
+ * each embed page's stylesheet links for the script embed, and before host-headers, which copies
+ * each page's CSP <meta>, with the new hash, into _headers.
  */
 import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inlineStylesheet } from '../lib/inline-stylesheet';
 import { linkedStylesheets } from '../lib/page-stylesheets';
-import { sitePages } from './built-files';
+import { builtPages } from './built-files';
 
 export default function inlineStylesheetIntegration(): AstroIntegration {
   let base = '/';
@@ -22,7 +23,7 @@ export default function inlineStylesheetIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         let count = 0;
-        for (const page of sitePages(out)) {
+        for (const page of builtPages(out)) {
           const file = join(out, page);
           let html = readFileSync(file, 'utf8');
           for (const href of linkedStylesheets(html)) {
@@ -33,7 +34,7 @@ export default function inlineStylesheetIntegration(): AstroIntegration {
           writeFileSync(file, html);
           count++;
         }
-        logger.info(`site stylesheet inlined in ${count} pages (embed pages keep the link)`);
+        logger.info(`site stylesheet inlined in ${count} pages`);
       },
     },
   };

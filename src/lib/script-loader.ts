@@ -17,15 +17,21 @@
  * frame and a task. A browser without paint timing imports them after `load`, a frame and a task.
  * A module script has no document.currentScript; the page has one tag with data-scripts.
  */
-export const SCRIPT_LOADER =
+const LOADER_START =
   `const s=document.querySelector("script[data-scripts]").dataset.scripts.split(" ");` +
   `const go=()=>requestAnimationFrame(()=>setTimeout(()=>{for(const u of s)import(u)}));` +
-  `const painted=()=>PerformanceObserver.supportedEntryTypes?.includes("paint")?new PerformanceObserver((l,o)=>{o.disconnect();go()}).observe({type:"paint",buffered:true}):go();` +
-  `document.readyState==="complete"?painted():addEventListener("load",painted,{once:true})`;
+  `const painted=()=>PerformanceObserver.supportedEntryTypes?.includes("paint")?new PerformanceObserver((l,o)=>{o.disconnect();go()}).observe({type:"paint",buffered:true}):go();`;
+export const SCRIPT_LOADER = `${LOADER_START}document.readyState==="complete"?painted():addEventListener("load",painted,{once:true})`;
+
+/**
+ * An embed page's loader: the first reported paint alone, not `load` too (an embed's `load` may
+ * wait for its chart image; src/integrations/deferred-scripts.ts). The same on every embed page.
+ */
+export const EMBED_SCRIPT_LOADER = `${LOADER_START}painted()`;
 
 /** The loader's tag for these script URLs (none may hold whitespace, '"', '<' or '&'). */
-export function scriptLoaderTag(srcs: readonly string[]): string {
-  return `<script type="module" data-scripts="${srcs.join(' ')}">${SCRIPT_LOADER}</script>`;
+export function scriptLoaderTag(srcs: readonly string[], loader: string = SCRIPT_LOADER): string {
+  return `<script type="module" data-scripts="${srcs.join(' ')}">${loader}</script>`;
 }
 
 const LOADER_TAG = /<script type="module" data-scripts="([^"]*)">/;
