@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deferScripts, moduleScripts } from '../../../src/lib/deferred-scripts';
-import { deferredScripts, SCRIPT_LOADER, scriptLoaderTag } from '../../../src/lib/script-loader';
+import { deferredScripts, EMBED_SCRIPT_LOADER, SCRIPT_LOADER, scriptLoaderTag } from '../../../src/lib/script-loader';
 import { cspHash } from '../../../src/lib/page-policy';
 
 const policy = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">`;
@@ -35,7 +35,7 @@ describe('deferScripts', () => {
   });
 
   /** Runs the loader's text with stand-ins for the page's globals (import() → importer()). */
-  function runLoader(paintTiming: boolean) {
+  function runLoader(paintTiming: boolean, loader = SCRIPT_LOADER) {
     const calls: string[] = [];
     const listeners: Record<string, () => void> = {};
     const frames: (() => void)[] = [];
@@ -59,7 +59,7 @@ describe('deferScripts', () => {
       PerformanceObserver,
       importer: (u: string) => calls.push(u),
     };
-    const body = SCRIPT_LOADER.replace(/\bimport\(/g, 'importer(');
+    const body = loader.replace(/\bimport\(/g, 'importer(');
     new Function(...Object.keys(env), body)(...Object.values(env));
     return { calls, listeners, frames, tasks, observers };
   }
@@ -78,6 +78,31 @@ describe('deferScripts', () => {
     expect(calls).toEqual([]);
     tasks.shift()!();
     expect(calls).toEqual(['/a.js', '/b.js']);
+  });
+
+  it('an embed page’s loader waits for the first reported paint alone, not for load', () => {
+    const { calls, listeners, frames, tasks, observers } = runLoader(true, EMBED_SCRIPT_LOADER);
+    expect(listeners.load).toBeUndefined();
+    expect(observers).toHaveLength(1);
+    observers[0]!.fire();
+    frames.shift()!();
+    tasks.shift()!();
+    expect(calls).toEqual(['/a.js', '/b.js']);
+  });
+
+  it('an embed page: its height reporter written in place and allowed by its hash, the rest after the first paint', () => {
+    const reporter = 'const h=()=>parent.postMessage(document.body.scrollHeight,"*");h();';
+    const html = page(policy, '<main>Card</main><script type="module" src="/_astro/Card.A1.js"></script><script type="module" src="/_astro/EmbedLayout.R1.js"></script>');
+    const out = deferScripts(html, 'embed/a/b/index.html', { afterLoad: false, inline: new Map([['/_astro/EmbedLayout.R1.js', reporter]]) });
+    expect(out).toContain(`<main>Card</main><script type="module">${reporter}</script>`);
+    expect(deferredScripts(out)).toEqual(['/_astro/Card.A1.js']);
+    expect(out).toContain(`>${EMBED_SCRIPT_LOADER}</script></body>`);
+    const csp = /content="([^"]*)"/.exec(out)![1]!;
+    expect(csp).toContain(cspHash(reporter));
+    expect(csp).toContain(cspHash(EMBED_SCRIPT_LOADER));
+    expect(csp).not.toContain(cspHash(SCRIPT_LOADER));
+    // A script that imports another cannot be written into the page: its import would resolve against the page.
+    expect(() => deferScripts(html, 'embed/a/b/index.html', { inline: new Map([['/_astro/EmbedLayout.R1.js', 'import"./x.js";go()']]) })).toThrow(/embed\/a\/b\/index.html: \/_astro\/EmbedLayout.R1.js imports another module/);
   });
 
   it('without paint timing, the loader imports after load, a frame and a task', () => {
