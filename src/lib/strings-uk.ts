@@ -70,6 +70,7 @@ export const stringsUk = {
   'card.onDemand.share': 'Коди для вбудовування цієї картки — у галереї вбудовування',
   'card.onDemand.notices': 'Повідомлення — на окремій сторінці цієї картки',
   'chart.onDemand.data': 'Дані — на окремій сторінці цього графіка',
+  'chart.onDemand.changes': 'Що змінилося — на окремій сторінці цього графіка',
   'chart.onDemand.cite': 'Як цитувати цей графік — на його окремій сторінці',
   'callout.unknown': 'Чого ми не знаємо',
   'footnote.source': 'Джерело: {names}',

@@ -74,6 +74,7 @@ export const strings = {
   'card.onDemand.share': 'Embed codes for this card, in the embed gallery',
   'card.onDemand.notices': 'The notices, on this card’s own page',
   'chart.onDemand.data': 'The data, on this chart’s own page',
+  'chart.onDemand.changes': 'What changed, on this chart’s own page',
   'chart.onDemand.cite': 'How to cite this chart, on its own page',
   'callout.unknown': 'What we don’t know',
   // A marker outside a card: its name lists the outlets ("Sources: AP, Reuters"). Its note's close button.

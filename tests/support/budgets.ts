@@ -3,6 +3,7 @@
  * download before it can render, and how much JavaScript it runs on load. Brotli at quality 11,
  * as a static host pre-compresses. Used by `npm run budget` (a table) and by the budget test.
  */
+import { fingerprint } from '../../src/lib/hash.ts';
 import { brotliCompressSync } from 'node:zlib';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -182,6 +183,8 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
   let inlineCss = '';
   const blockingScripts: string[] = [];
   const entries: string[] = [];
+  // A script written into the page (an embed's height reporter) is JavaScript on load too.
+  const inlineJs: Asset[] = [];
   const missing: string[] = [];
   const resolve = (url: string) => {
     const file = fileFor(dist, base, page.route, url);
@@ -200,6 +203,10 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
     if (el.tagName === 'link' && attr(el, 'rel') === 'modulepreload') {
       const file = resolve(attr(el, 'href') ?? '');
       if (file) entries.push(file);
+    }
+    if (el.tagName === 'script' && attr(el, 'src') === undefined && (attr(el, 'type') ?? '').toLowerCase() === 'module' && !hasAttr(el, 'data-scripts')) {
+      const code = textOf(el);
+      inlineJs.push({ file: `(inline script ${fingerprint(code)})`, br: brotliCompressSync(code).length });
     }
     if (el.tagName === 'script' && attr(el, 'src') !== undefined) {
       const type = (attr(el, 'type') ?? '').toLowerCase();
@@ -231,7 +238,7 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
     css: [...css].map(asset),
     inlineCss: inlineCss ? brotliCompressSync(inlineCss).length : 0,
     blockingScripts,
-    js: [...firstLoad].filter(existsSync).map(asset),
+    js: [...[...firstLoad].filter(existsSync).map(asset), ...inlineJs],
     lazy: [...lazy].filter(existsSync).map(asset),
     missing,
     elements: onLoad,
@@ -242,8 +249,8 @@ export async function measurePage(dist: string, base: string, page: SitePage): P
 
 /**
  * The embed host script (the public file newsrooms load: embed.js or embed-host.js, outside the
- * hashed bundle folder) and the height reporter (the JavaScript every card embed page loads and
- * no site page does: the embed's own machinery). What only some embeds load, such as the chart
+ * hashed bundle folder) and the height reporter (the JavaScript every card embed page runs and
+ * no site page does: the embed's own machinery, written into each embed page). What only some embeds load, such as the chart
  * loader, and what a card brings wherever it is shown, such as its footnotes' notes
  * (src/scripts/footnotes.ts, loaded by the explainer pages too), is budgeted with the page.
  */

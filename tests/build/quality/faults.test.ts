@@ -24,8 +24,9 @@ describe('fault injection: each check catches its fault', () => {
   it('links: a broken link, a missing anchor, a missing asset and an orphan page', async () => {
     const dir = faultyCopy('links');
     editFile(dir, 'index.html', inMain('<p><a href="/no-such-page/">gone</a> <a href="/sources/#no-such-anchor">anchor</a></p>'));
-    const css = listFiles(dir).find((f) => f.startsWith('_astro/') && f.endsWith('.css'))!;
-    rmSync(join(dir, css));
+    // A missing asset: a chart image a stack page shows (every page carries its stylesheet inline).
+    const image = listFiles(dir).find((f) => /^charts\/[^/]+\/[^/]+-light\.svg$/.test(f))!;
+    rmSync(join(dir, image));
     mkdirSync(join(dir, 'orphan'));
     writeFileSync(join(dir, 'orphan/index.html'), readFileSync(join(dir, 'sources/index.html')));
     const server = await serveStatic(dir);
@@ -34,7 +35,7 @@ describe('fault injection: each check catches its fault', () => {
       const lines = result.problems.map((p) => `${p.from}: ${p.ref}: ${p.message}`);
       expect(lines).toContain('/: /no-such-page/: broken (404)');
       expect(lines).toContain('/: /sources/#no-such-anchor: no element with id "no-such-anchor"');
-      expect(lines.some((l) => l.includes(css.split('/').pop()!) && l.endsWith('broken (404)'))).toBe(true);
+      expect(lines.some((l) => l.includes(image.split('/').pop()!) && l.endsWith('broken (404)'))).toBe(true);
       expect(result.orphans).toEqual(['orphan/']);
     } finally {
       await server.close();
