@@ -10,12 +10,21 @@
  * build writes the host headers for the whole output (src/integrations/host-headers.ts).
  *
  * The editions are built in turn in this one process, with Astro's JavaScript API, not one
- * `astro build` process each: a second process started Node, imported Astro and Vite and read
- * and checked the content all over again, and its code ran cold. Here the later editions reuse
- * what the first loaded: the content is read and checked once (the loader lives on globalThis,
- * src/data/model.ts) and the drawing and bundling code is already compiled. Each build still
- * loads the config afresh (astro.config.mjs reads EDITION), and writes its server chunks into
- * its own output folder, so no module of one edition's pages is reused by another's.
+ * `astro build` process each: a second process started Node, imported Astro and Vite, loaded
+ * the config's modules and read and checked the content all over again, and its code ran cold.
+ * Here the later editions reuse what the first loaded:
+ *
+ * - the content is read and checked once (the loader lives on globalThis, src/data/model.ts);
+ * - Astro imports astro.config.mjs with Node before it tries Vite, and in this process (started
+ *   with the resolve-ts hook) that works, so the integrations and the drawing code are loaded
+ *   once and shared by every edition's build, while the config file itself is evaluated afresh
+ *   each time (it reads EDITION). Module state in that code is therefore keyed by edition where
+ *   it depends on it (src/config/brand-loader.ts, the chart panels of
+ *   src/lib/images/social-card.ts). tests/unit/cli/build.test.ts checks that the config loads
+ *   on Node's type stripping: otherwise Astro falls back to Vite, correct but slower.
+ *
+ * The pages' own code is bundled per edition (EDITION is compiled into it), into chunks named by
+ * their content hash, so an edition's pages never run another edition's modules.
  *
  * Arguments: `--outDir <dir>` (default dist), and Astro's `--verbose`, `--silent` and `--force`.
  * Exit code 1 when a build fails (its error is printed); a content problem stops the first
