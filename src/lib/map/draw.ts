@@ -347,12 +347,16 @@ export function drawMap(
         }),
       );
     const fits = (x: number, y: number) => boxesAt(x, y).every((b) => onRegion(b) && !cities.some((c) => overlaps(b, c.box)) && !overlaps(b, inset));
-    // Grid points over the region, nearest first: the first that fits wins.
-    const [[bx0, by0], [bx1, by1]] = measure.bounds(shape);
-    const grid: [number, number][] = [];
-    for (let y = by0; y <= by1; y += 4) for (let x = bx0; x <= bx1; x += 4) grid.push([x, y]);
-    grid.sort((a, b) => Math.hypot(a[0] - px, a[1] - py) - Math.hypot(b[0] - px, b[1] - py));
-    const best = grid.find(([x, y]) => fits(x, y));
+    // Grid points over the region, nearest first: the first that fits wins. The search reads
+    // only what the key holds, so the same view drawn again (dark, PNG, social card) finds it.
+    const view = [projection.scale(), projection.translate(), mapBox, line, style.fontSize];
+    const best = searched(shape, [...view, px, py, lines, widths, cities.map((c) => c.box), inset], () => {
+      const [[bx0, by0], [bx1, by1]] = measure.bounds(shape);
+      const grid: [number, number][] = [];
+      for (let y = by0; y <= by1; y += 4) for (let x = bx0; x <= bx1; x += 4) grid.push([x, y]);
+      grid.sort((a, b) => Math.hypot(a[0] - px, a[1] - py) - Math.hypot(b[0] - px, b[1] - py));
+      return grid.find(([x, y]) => fits(x, y));
+    });
     const [x, y] = best ?? [px, py];
     const first = labels.length;
     lines.forEach((l, j) => text(l, x, y + j * line, 700, p.text, 'center', true));
@@ -391,11 +395,13 @@ export function drawMap(
     const onLeft = geoCentroid(c as GeoPermissibleObjects)[0] < geoCentroidOf(shapes)[0];
     ctx.font = `400 ${style.fontSize}px ${style.family}`;
     const width = ctx.measureText(name).width;
-    const spot = labelSpot(mapBox, onLeft, width, style.fontSize, line, (px, py) => {
-      if (inInset(px, py)) return false;
-      const lonLat = projection.invert!([px, py]);
-      return !!lonLat && geoContains(c as GeoPermissibleObjects, lonLat) && !shapes.some((r) => geoContains(r as GeoPermissibleObjects, lonLat));
-    });
+    const spot = searched(c, [projection.scale(), projection.translate(), mapBox, line, style.fontSize, onLeft, width, inset, figures.map((f) => f.geo)], () =>
+      labelSpot(mapBox, onLeft, width, style.fontSize, line, (px, py) => {
+        if (inInset(px, py)) return false;
+        const lonLat = projection.invert!([px, py]);
+        return !!lonLat && geoContains(c as GeoPermissibleObjects, lonLat) && !shapes.some((r) => geoContains(r as GeoPermissibleObjects, lonLat));
+      }),
+    );
     if (!spot) continue;
     text(name, spot.x, spot.y, 400, p.muted, onLeft ? 'left' : 'right');
     const box = labelBox(spot, onLeft, width, style.fontSize);
@@ -489,6 +495,23 @@ function linesNear(lines: MultiLineString, [[w, s], [e, n]]: LonLatBox, margin =
   const line = lineBoxes(lines);
   const near = ([[lw, ls], [le, ln]]: LonLatBox) => lw <= e + margin && le >= w - margin && ls <= n + margin && ln >= s - margin;
   return { type: 'MultiLineString', coordinates: lines.coordinates.filter((_, i) => near(line[i]!)) };
+}
+
+/**
+ * Where a label's search ended, by the shape it was placed on and everything the search read
+ * (the projection, the frame, the label's lines and widths, what it must clear), as JSON: the
+ * map is drawn six times per chart and edition (light and dark, wide and narrow SVGs, the PNG,
+ * the social card), and four of those draw the same wide view, whose label search, each
+ * candidate tested against the region's polygon, was most of the drawing time. Equal keys are
+ * equal inputs (JSON writes every number exactly), so a hit is the spot the search would find.
+ */
+const searches = new WeakMap<object, Map<string, unknown>>();
+function searched<T>(shape: object, inputs: unknown[], search: () => T): T {
+  let done = searches.get(shape);
+  if (!done) searches.set(shape, (done = new Map()));
+  const key = JSON.stringify(inputs);
+  if (!done.has(key)) done.set(key, search());
+  return done.get(key) as T;
 }
 
 /** A box on the drawing, in pixels. */
