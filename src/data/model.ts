@@ -22,7 +22,6 @@ export class MissingRecordError extends Error {
   override name = 'MissingRecordError';
 }
 
-
 function reader(): ContentReader {
   const log = process.env.CONTENT_READ_LOG;
   if (!log) return diskReader;
