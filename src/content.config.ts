@@ -7,17 +7,25 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
-import { cardSchema } from './lib/content/schemas';
-import { contentLoader } from './data/model';
-import { cardEntryId } from './lib/editions';
+// The card schema alone, and the loader the build has already made (../data/shared-loader.ts):
+// Astro loads this file through a Vite server of its own for each edition, which would
+// otherwise compile the whole content check again only to reach that loader.
+import { cardSchema } from './lib/content/schemas/cards';
+import { sharedContent } from './data/shared-loader';
+import { cardEntryId, currentEdition } from './lib/editions';
 
 const cardsFromModel: Loader = {
   name: 'cards-from-content-model',
   load: async ({ config, store, generateDigest, watcher }) => {
-    const content = contentLoader(fileURLToPath(config.root));
+    const root = fileURLToPath(config.root);
+    const made = sharedContent()?.loader;
+    const content = made?.root === root ? made : (await import('./data/model')).contentLoader(root);
     const sync = () => {
-      // One entry per card and edition: '<stack>/<card>' in English, 'uk/<stack>/<card>' in Ukrainian.
-      const cards = content.languages.flatMap((lang) => content.edition(lang).cards.map((card) => ({ card, id: cardEntryId(lang, card.path) })));
+      // This build's edition only ('<stack>/<card>' in English, 'uk/<stack>/<card>' in Ukrainian):
+      // every entry's MDX is compiled into the build's bundle, and no page renders another
+      // edition's cards.
+      const lang = currentEdition();
+      const cards = content.edition(lang).cards.map((card) => ({ card, id: cardEntryId(lang, card.path) }));
       const ids = new Set(cards.map((c) => c.id));
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       for (const { card, id } of cards) {

@@ -4,7 +4,7 @@
  * to build on any problem), then the card collection, the pages and the image integrations
  * take their records from it. Integrations and pages are loaded as separate module instances
  * (Astro's config loader, Vite's SSR runner), so the loader lives on globalThis, not in a
- * module variable.
+ * module variable (./shared-loader.ts).
  *
  * CONTENT_READ_LOG=<file> appends the path of every content file the loader reads to <file>:
  * the build test uses it to show that a build reads each file once.
@@ -12,6 +12,7 @@
 import { appendFileSync } from 'node:fs';
 import { ContentLoader, diskReader, type ContentReader } from '../lib/content/loader';
 import { indexContent, type ContentIndex } from '../lib/content/lookups';
+import { sharedContent, shareContent } from './shared-loader';
 import type { ContentModel } from '../lib/content/model';
 import { SOURCE_LANGUAGE, type Language } from '../lib/content/languages';
 import { getBrand } from '../config/brand-loader';
@@ -20,10 +21,6 @@ import { currentEdition } from '../lib/editions';
 export class MissingRecordError extends Error {
   override name = 'MissingRecordError';
 }
-
-const KEY = Symbol.for('ukraine-explainer.content-loader');
-type Shared = { loader: ContentLoader; index: Map<Language, { version: number; index: ContentIndex }> };
-const shared = globalThis as typeof globalThis & { [KEY]?: Shared };
 
 function reader(): ContentReader {
   const log = process.env.CONTENT_READ_LOG;
@@ -42,12 +39,12 @@ function reader(): ContentReader {
  * loader the integration made, or the working directory, which is the root in a build).
  */
 export function contentLoader(root?: string): ContentLoader {
-  const current = shared[KEY];
+  const current = sharedContent();
   if (current && (root === undefined || current.loader.root === root)) return current.loader;
   // Every edition the brand publishes is checked, English included (the others translate it).
   const languages = [...new Set<Language>([SOURCE_LANGUAGE, ...getBrand().languages])];
   const loader = new ContentLoader(root ?? process.cwd(), reader(), languages);
-  shared[KEY] = { loader, index: new Map() };
+  shareContent({ loader, index: new Map() });
   return loader;
 }
 
@@ -57,7 +54,7 @@ export const contentModel = (lang: Language = currentEdition()): ContentModel =>
 /** Lookups over one edition's model, rebuilt only after a content file changes (dev). */
 export function contentIndex(lang: Language = currentEdition()): ContentIndex {
   const loader = contentLoader();
-  const cache = shared[KEY]!.index;
+  const cache = sharedContent()!.index;
   const entry = cache.get(lang);
   if (entry?.version === loader.version) return entry.index;
   const index = indexContent(loader.edition(lang));

@@ -38,12 +38,16 @@ class GroupLegend implements LayoutItem {
   right = 0;
   bottom = 0;
   private lines: { item: LegendItem; x: number; width: number }[][] = [];
+  // Plain fields, not parameter properties: Node's type stripping runs this file too (src/cli/build.ts).
+  private chart: Chart;
+  private items: LegendItem[];
+  private text: TextStyle;
 
-  constructor(
-    private chart: Chart,
-    private items: LegendItem[],
-    private text: TextStyle,
-  ) {}
+  constructor(chart: Chart, items: LegendItem[], text: TextStyle) {
+    this.chart = chart;
+    this.items = items;
+    this.text = text;
+  }
 
   isHorizontal() {
     return true;

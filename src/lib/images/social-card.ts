@@ -15,6 +15,7 @@ import { chartSources } from '../sources';
 import { checkDrawable } from './fonts';
 import { imageFont } from './font-family';
 import { drawPlot, type DrawingBrand } from './chart-render';
+import { currentEdition } from '../editions';
 
 export interface SocialCardSpec {
   target: SocialTarget;
@@ -132,13 +133,14 @@ export function paintSocialCard(canvas: Canvas, spec: SocialCardSpec, brand: Dra
  * same pixels whichever card drew it first. (Drawn straight onto the card instead, its labels
  * would be antialiased a shade differently: positions in float32 lose precision far from the
  * origin.) Keyed by the record object, so an edited chart (a new record, in `astro dev`) is drawn
- * afresh.
+ * afresh, and by the edition, whose words and dates the panel draws (one process builds every
+ * edition, src/cli/build.ts).
  */
 const panels = new WeakMap<Chart, { key: string; canvas: Canvas }>();
 
 /** The chart's panel (surface, rounded corners on the card's background) drawn into `box` of the card. */
 function drawChartPanel(ctx: SKRSContext2D, chart: Chart, sources: ReadonlyMap<string, Source>, brand: DrawingBrand, box: { x: number; y: number; w: number; h: number }): void {
-  const key = JSON.stringify([box.w, box.h, brand.palette.light, chartSources(chart, sources)]);
+  const key = JSON.stringify([currentEdition(), box.w, box.h, brand.palette.light, chartSources(chart, sources)]);
   let panel = panels.get(chart);
   if (panel?.key !== key) {
     panel = { key, canvas: paintChartPanel(chart, sources, brand, box.w, box.h) };

@@ -92,12 +92,13 @@ export class SvgContext {
   readonly texts: { text: string; x: number; y: number; anchor: string; size: number; weight: string }[] = [];
   readonly canvas: { width: number; height: number; style: Record<string, string>; getContext: () => SvgContext };
 
-  constructor(
-    width: number,
-    height: number,
-    private measure: Measure,
-    private fontFamily: string,
-  ) {
+  // Plain fields, not parameter properties: Node's type stripping runs this file too (src/cli/build.ts).
+  private measure: Measure;
+  private fontFamily: string;
+
+  constructor(width: number, height: number, measure: Measure, fontFamily: string) {
+    this.measure = measure;
+    this.fontFamily = fontFamily;
     this.canvas = { width, height, style: {}, getContext: () => this };
   }
 

@@ -220,7 +220,7 @@ export function drawMap(
   // Only countries near the regions: the rest of the world would be clipped away anyway.
   const [[w, s], [e, n]] = geoBounds(focus);
   const near = geodata.countries.filter((c) => {
-    const [[cw, cs], [ce, cn]] = geoBounds(c as GeoPermissibleObjects);
+    const [[cw, cs], [ce, cn]] = boundsOf(c);
     // Bounds that cross the antimeridian (Russia's) come with west > east: any longitude fits.
     const lonNear = cw > ce || (cw < e + 8 && ce > w - 8);
     return lonNear && cs < n + 5 && cn > s - 5;
@@ -251,8 +251,10 @@ export function drawMap(
   ctx.fillRect(mapBox.x, mapBox.y, mapBox.w, mapBox.h);
   for (const c of near) if (c !== country) fill(c as GeoPermissibleObjects, p.surface);
   for (const c of countryLand) fill(c as GeoPermissibleObjects, p.bg);
-  stroke(geodata.coasts, 0.6, p.border);
-  stroke(geodata.borders, 0.75, p.border);
+  // The world's coasts and borders, less the lines that lie wholly outside the view.
+  const view = viewBox(projection, mapBox);
+  stroke(linesNear(geodata.coasts, view), 0.6, p.border);
+  stroke(linesNear(geodata.borders, view), 0.75, p.border);
   // The regions, shaded by share, with a hairline in the background colour between them.
   figures.forEach((f, i) => fill(shapes[i] as GeoPermissibleObjects, shareColour(f.low, p)));
   for (const shape of shapes) stroke(shape as GeoPermissibleObjects, 1, p.bg);
@@ -345,12 +347,16 @@ export function drawMap(
         }),
       );
     const fits = (x: number, y: number) => boxesAt(x, y).every((b) => onRegion(b) && !cities.some((c) => overlaps(b, c.box)) && !overlaps(b, inset));
-    // Grid points over the region, nearest first: the first that fits wins.
-    const [[bx0, by0], [bx1, by1]] = measure.bounds(shape);
-    const grid: [number, number][] = [];
-    for (let y = by0; y <= by1; y += 4) for (let x = bx0; x <= bx1; x += 4) grid.push([x, y]);
-    grid.sort((a, b) => Math.hypot(a[0] - px, a[1] - py) - Math.hypot(b[0] - px, b[1] - py));
-    const best = grid.find(([x, y]) => fits(x, y));
+    // Grid points over the region, nearest first: the first that fits wins. The search reads
+    // only what the key holds, so the same view drawn again (dark, PNG, social card) finds it.
+    const view = [projection.scale(), projection.translate(), mapBox, line, style.fontSize];
+    const best = searched(shape, [...view, px, py, lines, widths, cities.map((c) => c.box), inset], () => {
+      const [[bx0, by0], [bx1, by1]] = measure.bounds(shape);
+      const grid: [number, number][] = [];
+      for (let y = by0; y <= by1; y += 4) for (let x = bx0; x <= bx1; x += 4) grid.push([x, y]);
+      grid.sort((a, b) => Math.hypot(a[0] - px, a[1] - py) - Math.hypot(b[0] - px, b[1] - py));
+      return grid.find(([x, y]) => fits(x, y));
+    });
     const [x, y] = best ?? [px, py];
     const first = labels.length;
     lines.forEach((l, j) => text(l, x, y + j * line, 700, p.text, 'center', true));
@@ -389,11 +395,13 @@ export function drawMap(
     const onLeft = geoCentroid(c as GeoPermissibleObjects)[0] < geoCentroidOf(shapes)[0];
     ctx.font = `400 ${style.fontSize}px ${style.family}`;
     const width = ctx.measureText(name).width;
-    const spot = labelSpot(mapBox, onLeft, width, style.fontSize, line, (px, py) => {
-      if (inInset(px, py)) return false;
-      const lonLat = projection.invert!([px, py]);
-      return !!lonLat && geoContains(c as GeoPermissibleObjects, lonLat) && !shapes.some((r) => geoContains(r as GeoPermissibleObjects, lonLat));
-    });
+    const spot = searched(c, [projection.scale(), projection.translate(), mapBox, line, style.fontSize, onLeft, width, inset, figures.map((f) => f.geo)], () =>
+      labelSpot(mapBox, onLeft, width, style.fontSize, line, (px, py) => {
+        if (inInset(px, py)) return false;
+        const lonLat = projection.invert!([px, py]);
+        return !!lonLat && geoContains(c as GeoPermissibleObjects, lonLat) && !shapes.some((r) => geoContains(r as GeoPermissibleObjects, lonLat));
+      }),
+    );
     if (!spot) continue;
     text(name, spot.x, spot.y, 400, p.muted, onLeft ? 'left' : 'right');
     const box = labelBox(spot, onLeft, width, style.fontSize);
@@ -423,6 +431,87 @@ export function drawMap(
     return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
   });
   return Object.assign(labels, { inset, regionBoxes });
+}
+
+/** A box in longitude and latitude: [[west, south], [east, north]]. */
+type LonLatBox = [[number, number], [number, number]];
+
+/**
+ * Boxes in longitude and latitude, computed once per shape or line: the geodata is loaded once
+ * (./geodata.ts) and the map is drawn six times per chart, so the world's countries and coasts
+ * would otherwise be measured every time.
+ */
+const boxes = new WeakMap<object, LonLatBox | LonLatBox[]>();
+
+/** A country's bounds (d3's: west > east when it crosses the antimeridian). */
+function boundsOf(shape: Feature<Geometry>): LonLatBox {
+  let box = boxes.get(shape) as LonLatBox | undefined;
+  if (!box) boxes.set(shape, (box = geoBounds(shape as GeoPermissibleObjects)));
+  return box;
+}
+
+/** Each line's box, from its points. */
+function lineBoxes(lines: MultiLineString): LonLatBox[] {
+  let out = boxes.get(lines) as LonLatBox[] | undefined;
+  if (!out) {
+    out = lines.coordinates.map((line) => {
+      const lons = line.map((p) => p[0]!);
+      const lats = line.map((p) => p[1]!);
+      return [
+        [Math.min(...lons), Math.min(...lats)],
+        [Math.max(...lons), Math.max(...lats)],
+      ];
+    });
+    boxes.set(lines, out);
+  }
+  return out;
+}
+
+/** The longitudes and latitudes the view shows: the box round its frame's edges, taken back through the projection. */
+function viewBox(projection: GeoProjection, frame: { x: number; y: number; w: number; h: number }): LonLatBox {
+  const points: [number, number][] = [];
+  for (let i = 0; i <= 32; i++) {
+    const [x, y] = [frame.x + (frame.w * i) / 32, frame.y + (frame.h * i) / 32];
+    points.push([x, frame.y], [x, frame.y + frame.h], [frame.x, y], [frame.x + frame.w, y]);
+  }
+  const lonLats = points.map((p) => projection.invert!(p)!);
+  const lons = lonLats.map((p) => p[0]);
+  const lats = lonLats.map((p) => p[1]);
+  return [
+    [Math.min(...lons), Math.min(...lats)],
+    [Math.max(...lons), Math.max(...lats)],
+  ];
+}
+
+/**
+ * The lines of a world mesh that may reach the view. d3 projects every point of a line before
+ * it clips the line to the frame, and a clipped-away line draws nothing, so leaving out the
+ * lines whose every point lies `margin` degrees or more outside the view's box draws the same
+ * paths with a fraction of the work. The margin is wider than the meshes' longest segment
+ * (about 1.2° in Natural Earth's 1:50m data), so no segment between two points outside it can
+ * cross into the view, great-circle bow included.
+ */
+function linesNear(lines: MultiLineString, [[w, s], [e, n]]: LonLatBox, margin = 2): MultiLineString {
+  const line = lineBoxes(lines);
+  const near = ([[lw, ls], [le, ln]]: LonLatBox) => lw <= e + margin && le >= w - margin && ls <= n + margin && ln >= s - margin;
+  return { type: 'MultiLineString', coordinates: lines.coordinates.filter((_, i) => near(line[i]!)) };
+}
+
+/**
+ * Where a label's search ended, by the shape it was placed on and everything the search read
+ * (the projection, the frame, the label's lines and widths, what it must clear), as JSON: the
+ * map is drawn six times per chart and edition (light and dark, wide and narrow SVGs, the PNG,
+ * the social card), and four of those draw the same wide view, whose label search, each
+ * candidate tested against the region's polygon, was most of the drawing time. Equal keys are
+ * equal inputs (JSON writes every number exactly), so a hit is the spot the search would find.
+ */
+const searches = new WeakMap<object, Map<string, unknown>>();
+function searched<T>(shape: object, inputs: unknown[], search: () => T): T {
+  let done = searches.get(shape);
+  if (!done) searches.set(shape, (done = new Map()));
+  const key = JSON.stringify(inputs);
+  if (!done.has(key)) done.set(key, search());
+  return done.get(key) as T;
 }
 
 /** A box on the drawing, in pixels. */
