@@ -6,7 +6,7 @@ import type { Chart, ChartRow } from '../content/schemas/chart';
 import { formatAmount, formatDate, formatFigure, formatNumber, hedged } from '../format';
 import { t, type StringKey } from '../strings';
 import { currentEdition } from '../editions';
-import { formatDateShortUk } from '../format-uk';
+import { formatDateShortUk, formatTickUk } from '../format-uk';
 
 type Unit = Chart['unit'];
 
@@ -66,10 +66,14 @@ export function barValueText(row: ChartRow): string {
   return hedged(text, row);
 }
 
-/** Axis ticks, compact: 1,500,000 → '1.5m'; 200 eur-bn → '€200bn'; 50 percent → '50%'. */
+/**
+ * Axis ticks, compact: 1,500,000 → '1.5m'; 200 eur-bn → '€200bn'; 50 percent → '50%'. In the
+ * Ukrainian edition counts read «500 тис.», «1 млн» (never "k" or "m").
+ */
 export function tickText(n: number, unit: Unit): string {
   if (n === 0) return '0';
   if (unit === 'troops' || unit === 'people' || unit === 'count') {
+    if (currentEdition() === 'uk') return formatTickUk(n);
     if (Math.abs(n) >= 1_000_000) return `${formatNumber(Math.round(n / 10_000) / 100)}m`;
     if (Math.abs(n) >= 1_000) return `${formatNumber(Math.round(n / 10) / 100)}k`;
     return formatNumber(n);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { barValueText, confidenceCounts, drawnRows, rowAxisLabel, tickText, wrapLabel } from '../../../../src/lib/charts/text';
 import { chart } from './fixture';
 
@@ -16,6 +16,17 @@ describe('chart text', () => {
     expect(tickText(1_000_000, 'people')).toBe('1m');
     expect(tickText(150, 'eur-bn')).toBe('€150bn');
     expect(tickText(50, 'percent')).toBe('50%');
+  });
+
+  it('makes Ukrainian ticks with тис. and млн, never k or m', () => {
+    vi.stubEnv('EDITION', 'uk');
+    try {
+      expect(tickText(500_000, 'troops')).toBe('500\u00a0тис.');
+      expect(tickText(1_000_000, 'troops')).toBe('1\u00a0млн');
+      expect(tickText(0, 'troops')).toBe('0');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('marks low confidence and lateness in words, not only in colour', () => {
