@@ -4,7 +4,7 @@
  * by the test static server behind a compressing proxy (as hosts serve it). Prints the four category scores, LCP, CLS and TBT per page and
  * writes tests/.tmp/lighthouse.json (and each full report in tests/.tmp/lighthouse/). With
  * LCP_GRAPH=1 it also prints, for each mobile run, the requests the simulated LCP waited for
- * (tests/lighthouse/lcp-graph.ts). Every figure is the median of LIGHTHOUSE_RUNS runs (default 3),
+ * (tests/lighthouse/lcp-graph.ts). LIGHTHOUSE_FORMS=mobile skips desktop. Every figure is the median of LIGHTHOUSE_RUNS runs (default 3),
  * with the range of LCP and TBT in brackets. Not part of CI: it takes minutes, and its timings are
  * simulated (Lighthouse's default throttling), so scores vary a little between machines.
  */
@@ -86,6 +86,9 @@ const rows: Row[] = [];
  * thread, so one run on a busy machine can be far off (issue 20 sets its bar on the median of three).
  */
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+/** LIGHTHOUSE_FORMS=mobile audits phones only (the bars are set on mobile; a full run takes long). */
+const FORMS = (process.env.LIGHTHOUSE_FORMS ?? 'mobile,desktop').split(',').filter((f): f is 'mobile' | 'desktop' => f === 'mobile' || f === 'desktop');
+if (!FORMS.length) throw new Error(`LIGHTHOUSE_FORMS must name mobile, desktop or both, not ${process.env.LIGHTHOUSE_FORMS}`);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -94,7 +97,7 @@ try {
   // Each page once through the proxy first, so no audited load waits on its compression.
   for (const route of routes) for (const encoding of ['br', 'gzip']) await (await fetch(`${server.url}${route}`, { headers: { 'accept-encoding': encoding } })).arrayBuffer();
   for (const route of routes) {
-    for (const form of ['mobile', 'desktop'] as const) {
+    for (const form of FORMS) {
       const runs: Row[] = [];
       for (let run = 0; run < RUNS; run++) {
         const result = await lighthouse(`${server.url}${route}`, { port: chrome.port, output: 'json', logLevel: 'error' }, form === 'desktop' ? desktopConfig : undefined);
@@ -137,7 +140,7 @@ mkdirSync(`${ROOT}tests/.tmp`, { recursive: true });
 writeFileSync(`${ROOT}tests/.tmp/lighthouse.json`, `${JSON.stringify(rows, null, 2)}\n`);
 
 // A summary per form factor: the lowest score in each category across pages, and the worst metrics.
-for (const form of ['mobile', 'desktop'] as const) {
+for (const form of FORMS) {
   const rs = rows.filter((r) => r.form === form);
   const min = (k: 'performance' | 'accessibility' | 'bestPractices' | 'seo') => Math.min(...rs.map((r) => r[k]));
   const max = (k: 'lcpMs' | 'cls' | 'tbtMs') => Math.max(...rs.map((r) => r[k]));
