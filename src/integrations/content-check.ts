@@ -29,7 +29,7 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger, command, updateConfig }) => {
         root = fileURLToPath(config.root);
-        const { problems, model } = contentLoader(root).result();
+        const { problems, model, editions } = contentLoader(root).result();
         if (problems.length) {
           // A build stops here, cleanly; `astro dev` serves the problems on the page instead.
           logger.error(refusalReport(problems, command === 'build' ? 'nothing was built' : 'the pages show them until they are fixed'));
@@ -38,7 +38,7 @@ export default function contentCheck(): AstroIntegration {
           logger.info(`content OK: ${model.cards.length} cards in ${model.stacks.length} stacks, ${model.sources.length} sources`);
           // A translation behind its English is published with a notice, and named here.
           const lang = currentEdition();
-          const behind = behindReport(lang, contentLoader(root).result().editions[lang]?.behind ?? []);
+          const behind = behindReport(lang, editions[lang]?.behind ?? []);
           if (behind) logger.warn(behind);
         }
         updateConfig({

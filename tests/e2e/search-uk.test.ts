@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable, launchChromium, watchedPage } from '../support/browser';
 import { serveStatic } from '../support/static-server';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,10 +57,7 @@ describe.runIf(chromiumAvailable())('search in Ukrainian', () => {
   for (const [name, { base, outDir }] of Object.entries(builds)) {
     it(`lists the right card first for inflected words and every apostrophe (${name})`, async () => {
       const server = await serveStatic(outDir, { base });
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(String(e)));
+      const { page, errors } = await watchedPage(browser);
       try {
         const got: [string, string][] = [];
         for (const [q, card] of FIRST_CARD) {

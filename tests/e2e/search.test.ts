@@ -8,19 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { chromiumAvailable, launchChromium, watchedPage } from '../support/browser';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import { builds } from '../support/builds';
 import { axeViolations, COLOUR_RULES, formatAxe } from '../support/page-checks';
-
-/** A new page that collects console errors and page errors, which a search must not cause. */
-async function watchedPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { page, errors };
-}
 
 /** The listed cards in order, the page links, and the count line, once the results are in. */
 async function listed(page: Page) {
