@@ -2,7 +2,7 @@
  * The embed gallery in Chromium: thumbnails and codes at once, no live preview (no iframe, no
  * request for an embed page) until a reader opens one; an open preview's frames are as wide as
  * their labels say, at 1280 px, and the widths are said once on the page, not in every tile's
- * toggle; the section filter works without JavaScript.
+ * toggle; the codes are made when a tile's are opened; the section filter works without JavaScript.
  */
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../support/browser';
@@ -78,6 +78,29 @@ describe.runIf(chromiumAvailable())('embed gallery', () => {
       }
     } finally {
       await context.close();
+    }
+  });
+
+  it('makes no code box on load (each costs a forced layout); opening a tile brings its codes, and without JavaScript they are there', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await site.browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${site.server.url}embed/`, { waitUntil: 'networkidle' });
+        const tiles = await page.locator('.tile').count();
+        const codes = page.locator('details.embed-codes').nth(1);
+        if (javaScriptEnabled) expect(await page.locator('textarea').count()).toBe(0);
+        await codes.locator('> summary').click();
+        await expect.poll(() => codes.locator('[data-embed-code="responsive"] textarea').count(), { message: `JavaScript ${javaScriptEnabled ? 'on' : 'off'}` }).toBe(1);
+        await expect(codes.locator('[data-embed-code="responsive"] textarea').inputValue()).resolves.toMatch(/<iframe|<script/);
+        if (javaScriptEnabled) {
+          // Only the opened tile's codes were made; its Copy button works on what came in.
+          expect(await page.locator('textarea').count()).toBeLessThan(tiles);
+          await expect.poll(() => codes.locator('[data-embed-code="responsive"] ex-copy-button button').isVisible()).toBe(true);
+        }
+      } finally {
+        await context.close();
+      }
     }
   });
 

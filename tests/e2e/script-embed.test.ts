@@ -71,6 +71,9 @@ describe.skipIf(!available)('the script embed on a host page with a strict CSP',
     const found: string[] = [];
     for (const path of ['embed/', ...model.stacks.map((s) => `${s.id}/`)]) {
       await page.goto(`${site.url}${path}`);
+      // The gallery's codes come in when their disclosure opens, as a reader opens it.
+      await page.locator('details.embed-codes').evaluateAll((els) => els.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page.locator('details.embed-codes [data-embed-code="script"] textarea').first().waitFor({ state: 'attached', timeout: 5000 }).catch(() => undefined);
       found.push(...(await page.locator('[data-embed-code="script"] textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))));
       if (found.some((c) => c.includes('/embed/chart/')) && found.some((c) => !c.includes('/embed/chart/'))) break;
     }
