@@ -267,10 +267,11 @@ export function findEmbedScripts(dist: string, pages: PageReport[]): SiteReport[
   ];
 }
 
-export async function measureSite(dist: string, base = '/'): Promise<SiteReport> {
+/** Every page of `dist`, or only the `routes` given (a fault test measures the pages it edited). */
+export async function measureSite(dist: string, base = '/', routes?: string[]): Promise<SiteReport> {
   if (!existsSync(dist) || !statSync(dist).isDirectory()) throw new Error(`${dist} does not exist: build first (npm run build)`);
   const pages = [];
-  for (const page of listPages(dist)) pages.push(await measurePage(dist, base, page));
+  for (const page of listPages(dist)) if (!routes || routes.includes(page.route)) pages.push(await measurePage(dist, base, page));
   return { pages, embedScripts: findEmbedScripts(dist, pages) };
 }
 
