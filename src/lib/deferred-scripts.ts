@@ -51,13 +51,13 @@ export function deferScripts(html: string, page: string, options: DeferOptions =
     if (/<\/script/i.test(code)) throw new Error(`${page}: ${src} contains "</script" and cannot be written into the page`);
     if (/(?:^|[;\s}])import\s*(?:[("'{*]|[\w$]+\s+from\b)/.test(code)) throw new Error(`${page}: ${src} imports another module; only a self-contained script can be written into the page`);
     const tag = [...out.matchAll(MODULE_SCRIPT)].find((m) => m[1] === src)![0];
-    const head = out.replace(tag, '').indexOf('</head>');
+    out = out.replace(tag, '');
+    const head = out.indexOf('</head>');
     if (head < 0) throw new Error(`${page}: no </head> to write ${src} into`);
     // In <head>, blocking="render": the page is not painted before it has run. The reporter folds a
     // long card behind "Continue reading"; run after a first paint, the fold pulled the footers up
     // into view (a layout shift of 0.17 in Lighthouse on two cards). A module runs once the page is
     // parsed either way; `blocking` only holds the paint until then.
-    out = out.replace(tag, '');
     out = `${out.slice(0, head)}<script type="module" blocking="render">${code}</script>${out.slice(head)}`;
     out = allowInPagePolicy(out, 'script-src', cspHash(code), page, `the inline ${src}`);
   }
