@@ -2,9 +2,8 @@
  * After the build, every page loads its scripts after it has painted (why:
  * src/lib/deferred-scripts.ts). Site pages wait for `load` too. An embed page waits for its first
  * paint alone, and its height reporter (EmbedLayout's script, src/scripts/embed-reporter.ts) is
- * written into the page's <head> to run before the first paint: the first thing an embed does in a
- * host's page is report its height to the frame around it, and that can wait neither for `load`
- * nor for a fetch; and a long card's fold must be made before anything is painted. Runs
+ * written into the page to run at once: the first thing an embed does in a host's page is report
+ * its height to the frame around it, and that can wait neither for `load` nor for a fetch. Runs
  * after embed-fragments (the script embed's fragment lists no scripts anyway) and before
  * host-headers, which copies each page's CSP <meta>, with the new hashes, into _headers.
  */

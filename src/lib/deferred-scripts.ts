@@ -11,8 +11,8 @@
  * (src/lib/script-loader.ts); its hash is added to script-src in the page's CSP <meta>. The
  * loader's text is the same on every page (the list is in its tag's data-scripts), so that hash
  * is too. A page opened in a background tab paints nothing, so it loads them when it is first
- * shown. An embed page waits for its first paint only, and its height reporter runs before it,
- * written into the page's <head> (src/integrations/deferred-scripts.ts says why). Pure.
+ * shown. An embed page waits for its first paint only, and its height reporter runs at once,
+ * written into the page (src/integrations/deferred-scripts.ts says why). Pure.
  */
 import { allowInPagePolicy, cspHash } from './page-policy';
 import { EMBED_SCRIPT_LOADER, SCRIPT_LOADER, scriptLoaderTag } from './script-loader';
@@ -51,14 +51,7 @@ export function deferScripts(html: string, page: string, options: DeferOptions =
     if (/<\/script/i.test(code)) throw new Error(`${page}: ${src} contains "</script" and cannot be written into the page`);
     if (/(?:^|[;\s}])import\s*(?:[("'{*]|[\w$]+\s+from\b)/.test(code)) throw new Error(`${page}: ${src} imports another module; only a self-contained script can be written into the page`);
     const tag = [...out.matchAll(MODULE_SCRIPT)].find((m) => m[1] === src)![0];
-    out = out.replace(tag, '');
-    const head = out.indexOf('</head>');
-    if (head < 0) throw new Error(`${page}: no </head> to write ${src} into`);
-    // In <head>, blocking="render": the page is not painted before it has run. The reporter folds a
-    // long card behind "Continue reading"; run after a first paint, the fold pulled the footers up
-    // into view (a layout shift of 0.17 in Lighthouse on two cards). A module runs once the page is
-    // parsed either way; `blocking` only holds the paint until then.
-    out = `${out.slice(0, head)}<script type="module" blocking="render">${code}</script>${out.slice(head)}`;
+    out = out.replace(tag, () => `<script type="module">${code}</script>`);
     out = allowInPagePolicy(out, 'script-src', cspHash(code), page, `the inline ${src}`);
   }
   const srcs = all.filter((s) => !inline.has(s));
